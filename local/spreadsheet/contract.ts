@@ -1,0 +1,56 @@
+// What the emulated Spreadsheet service offers the rest of the local runtime.
+import type { SimClock } from "../clock";
+import type { Meter } from "../meter";
+
+export interface SpreadsheetServiceDeps {
+  meter: Meter;
+  clock: SimClock;
+  /** The Ui that SpreadsheetApp.getUi() returns (owned by the runtime shell). */
+  getUi(): GoogleAppsScript.Base.Ui;
+}
+
+export interface SpreadsheetInit {
+  name?: string;
+  /** Spreadsheet time zone, default "Asia/Shanghai". */
+  timeZone?: string;
+  /** Spreadsheet locale, default "zh_CN". */
+  locale?: string;
+  /** Load this .xlsx instead of starting from one empty "Sheet1". */
+  xlsxPath?: string;
+}
+
+export interface UserEditResult {
+  /** False when a strict data validation rejected the typing (the cell keeps its old value). */
+  accepted: boolean;
+  rejection?: string;
+  range: GoogleAppsScript.Spreadsheet.Range;
+  /** Single-cell edits only, as in Apps Script's edit event. */
+  value?: unknown;
+  oldValue?: unknown;
+}
+
+export interface Toast {
+  message: string;
+  title: string;
+  at: number;
+}
+
+export interface SpreadsheetHandle {
+  /** The global `SpreadsheetApp`. */
+  app: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  /** The workbook the script is bound to. */
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  /**
+   * A person typing or pasting into the sheet: strings are parsed as typed (unless the cell
+   * is plain text "@"), strict validations refuse invalid entries. Not counted as script calls.
+   */
+  userEdit(sheetName: string, a1: string, input: string | unknown[][]): UserEditResult;
+  /** A person selecting a range (what getActiveRange / getActiveSheet return). */
+  select(sheetName: string, a1: string): void;
+  /** A person deleting or renaming a sheet. */
+  userDeleteSheet(sheetName: string): void;
+  userRenameSheet(from: string, to: string): void;
+  toasts: Toast[];
+  /** Writes the workbook as .xlsx (values, formats, validations, frozen rows, highlighting, notes). */
+  saveXlsx(path: string): Promise<void>;
+}
