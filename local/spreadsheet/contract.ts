@@ -54,3 +54,10 @@ export interface SpreadsheetHandle {
   /** Writes the workbook as .xlsx (values, formats, validations, frozen rows, highlighting, notes). */
   saveXlsx(path: string): Promise<void>;
 }
+
+/**
+ * Implemented in local/spreadsheet/index.ts:
+ *   export function createSpreadsheetService(deps: SpreadsheetServiceDeps, init?: SpreadsheetInit): Promise<SpreadsheetHandle>
+ * (async only because loading an .xlsx is).
+ */
+export type CreateSpreadsheetService = (deps: SpreadsheetServiceDeps, init?: SpreadsheetInit) => Promise<SpreadsheetHandle>;

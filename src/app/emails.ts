@@ -1,0 +1,151 @@
+// Email bodies: small HTML tables and CSS bars, every owner-supplied text escaped,
+// every phone number masked. Pure functions of their inputs.
+import type { DigestFigures, DigestItem } from "../domain/digest";
+import type { Notice } from "../domain/escalation";
+import { formatLocal } from "../domain/dates";
+import { escapeHtml, maskPhone } from "../domain/text";
+import type { Translate } from "../i18n/messages";
+import { choiceLabel } from "../sheets/codec";
+
+export interface RenderedMail {
+  subject: string;
+  htmlBody: string;
+  body: string;
+}
+
+interface RenderContext {
+  t: Translate;
+  officeName: string;
+  utcOffsetMinutes: number;
+}
+
+const CELL = 'style="border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top"';
+const LEVEL_COLOUR = { handler: "#f9cb9c", head: "#ea9999", manager: "#cc0000" } as const;
+
+function table(headers: string[], rows: string[][]): string {
+  const head = headers.map((h) => `<th ${CELL}>${escapeHtml(h)}</th>`).join("");
+  const body = rows.map((r) => `<tr>${r.map((c) => `<td ${CELL}>${c}</td>`).join("")}</tr>`).join("");
+  return `<table style="border-collapse:collapse;font-size:13px"><tr style="background:#f3f3f3">${head}</tr>${body}</table>`;
+}
+
+function clip(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+function wrap(ctx: RenderContext, inner: string): string {
+  return `<div style="font-family:Arial,'Microsoft YaHei',sans-serif;color:#222">${inner}<p style="color:#777;font-size:12px">${escapeHtml(ctx.t("mail.footer", { office: ctx.officeName }))}</p></div>`;
+}
+
+export function reminderMail(ctx: RenderContext, notices: readonly Notice[]): RenderedMail {
+  const { t } = ctx;
+  const ids = new Set(notices.map((n) => n.item.complaint.id));
+  const subject = t("mail.reminder.subject", { office: ctx.officeName, count: ids.size });
+  const when = (ms: number) => formatLocal(ms, ctx.utcOffsetMinutes);
+  const rows = notices.map((n) => {
+    const c = n.item.complaint;
+    const level = `<span style="background:${LEVEL_COLOUR[n.level]};padding:1px 6px;border-radius:3px">${escapeHtml(t(`mail.level.${n.level}`))}</span>`;
+    return [
+      escapeHtml(c.id),
+      escapeHtml(c.unit),
+      escapeHtml(c.category),
+      `${level} ${escapeHtml(t(`mail.kind.${n.kind}`))}`,
+      escapeHtml(when(n.due)),
+      escapeHtml(choiceLabel("status", n.item.sla.status, t)),
+      escapeHtml(maskPhone(c.contact)),
+      escapeHtml(clip(c.content)),
+    ];
+  });
+  const headers = ["id", "unit", "category", "deadline", "due", "status", "contact", "content"].map((k) =>
+    t(`mail.col.${k}` as Parameters<Translate>[0]),
+  );
+  const text = notices
+    .map((n) => {
+      const c = n.item.complaint;
+      return `- ${c.id} ${c.unit} ${c.category}: ${t(`mail.level.${n.level}`)} ${t(`mail.kind.${n.kind}`)} ${when(n.due)} — ${clip(c.content)}`;
+    })
+    .join("\n");
+  return {
+    subject,
+    htmlBody: wrap(ctx, `<p>${escapeHtml(t("mail.reminder.intro"))}</p>${table(headers, rows)}`),
+    body: `${t("mail.reminder.intro")}\n\n${text}\n\n${t("mail.footer", { office: ctx.officeName })}`,
+  };
+}
+
+function bars(
+  title: string,
+  rows: { name: string; open: number; overdue: number }[],
+  ctx: RenderContext,
+): string {
+  if (!rows.length) return `<h3>${escapeHtml(title)}</h3><p>${escapeHtml(ctx.t("mail.digest.none"))}</p>`;
+  const max = Math.max(...rows.map((r) => r.open), 1);
+  const line = (r: { name: string; open: number; overdue: number }) => {
+    const w = Math.round((r.open / max) * 240);
+    const late = Math.round((r.overdue / max) * 240);
+    const name = escapeHtml(r.name || ctx.t("mail.digest.unassigned"));
+    return `<tr><td style="padding:2px 8px;white-space:nowrap">${name}</td><td style="padding:2px 0"><div style="position:relative;height:14px;width:${w}px;background:#9fc5e8"><div style="height:14px;width:${late}px;background:#e06666"></div></div></td><td style="padding:2px 8px">${r.open}${r.overdue ? ` (${r.overdue} ${escapeHtml(ctx.t("mail.digest.overdue"))})` : ""}</td></tr>`;
+  };
+  return `<h3>${escapeHtml(title)}</h3><table style="font-size:13px">${rows.map(line).join("")}</table>`;
+}
+
+function itemRows(items: readonly DigestItem[], ctx: RenderContext, withReason: boolean): string[][] {
+  return items.map((i) => [
+    escapeHtml(i.id),
+    escapeHtml(i.unit),
+    escapeHtml(i.category),
+    escapeHtml(i.department),
+    escapeHtml(i.assignee),
+    escapeHtml(i.contact),
+    withReason
+      ? escapeHtml(`${i.pauseKind}: ${i.pauseReason}`)
+      : escapeHtml(i.due ? formatLocal(i.due, ctx.utcOffsetMinutes) : ""),
+  ]);
+}
+
+export function digestMail(ctx: RenderContext, f: DigestFigures): RenderedMail {
+  const { t } = ctx;
+  const tiles = [
+    [t("mail.digest.new"), f.newYesterday, "#cfe2f3"],
+    [t("mail.digest.open"), f.open, "#d9ead3"],
+    [t("mail.digest.overdue"), f.overdue, "#f4cccc"],
+    [t("mail.digest.resolved"), f.resolvedYesterday, "#d9d2e9"],
+    [t("mail.digest.paused"), f.paused, "#eeeeee"],
+  ] as const;
+  const tileHtml = tiles
+    .map(
+      ([label, n, bg]) =>
+        `<td style="background:${bg};padding:8px 14px;text-align:center"><div style="font-size:22px;font-weight:bold">${n}</div><div style="font-size:12px">${escapeHtml(label)}</div></td>`,
+    )
+    .join("");
+  const headers = [
+    t("mail.col.id"),
+    t("mail.col.unit"),
+    t("mail.col.category"),
+    t("sheet.departments"),
+    t("mail.col.assignee"),
+    t("mail.col.contact"),
+    t("mail.col.due"),
+  ];
+  const pausedHeaders = [...headers.slice(0, 6), t("mail.col.reason")];
+  const list = (title: string, items: readonly DigestItem[], hdrs: string[], reason: boolean) =>
+    `<h3>${escapeHtml(title)}</h3>${items.length ? table(hdrs, itemRows(items, ctx, reason)) : `<p>${escapeHtml(t("mail.digest.none"))}</p>`}`;
+  const html = [
+    `<table style="border-spacing:6px"><tr>${tileHtml}</tr></table>`,
+    bars(t("mail.digest.byCategory"), f.byCategory, ctx),
+    bars(t("mail.digest.byDepartment"), f.byDepartment, ctx),
+    list(t("mail.digest.overdueItems"), f.overdueItems, headers, false),
+    list(t("mail.digest.pausedItems"), f.pausedItems, pausedHeaders, true),
+  ].join("");
+  const text = [
+    ...tiles.map(([label, n]) => `${label}: ${n}`),
+    "",
+    `${t("mail.digest.overdueItems")}:`,
+    ...f.overdueItems.map((i) => `- ${i.id} ${i.unit} ${i.category} ${i.contact}`),
+    `${t("mail.digest.pausedItems")}:`,
+    ...f.pausedItems.map((i) => `- ${i.id} ${i.unit} ${i.pauseKind}: ${i.pauseReason}`),
+  ].join("\n");
+  return {
+    subject: t("mail.digest.subject", { office: ctx.officeName, date: f.day }),
+    htmlBody: wrap(ctx, html),
+    body: text,
+  };
+}

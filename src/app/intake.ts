@@ -1,0 +1,150 @@
+// Logging a complaint from the dialog: validate, then allocate, score and write under the lock.
+import { type Complaint, SEVERITIES, CHANNELS } from "../domain/complaint";
+import { formatLocal } from "../domain/dates";
+import { type IntakeError, type IntakeInput, validateIntake } from "../domain/intake";
+import { registerComplaint } from "../domain/register";
+import { categoryNames } from "../domain/settings";
+import { LockBusyError, withDocumentLock } from "../gas/services";
+import { writeRows } from "../gas/table";
+import { choiceLabel, encodeRow } from "../sheets/codec";
+import { COMPLAINT_COLUMNS, headerFor, SCHEMAS } from "../sheets/schema";
+import { readComplaints, writeLog } from "./complaints";
+import { reserveIds } from "./ids";
+import { loadOffice, type Office } from "./office";
+import { explainError } from "./errors";
+
+export interface IntakeOptions {
+  language: string;
+  labels: Record<string, string>;
+  categories: string[];
+  severities: { code: string; label: string }[];
+  channels: { code: string; label: string }[];
+  now: string;
+}
+
+export type SubmitResult =
+  | { ok: true; id: string; responseDue: string; recurrenceOf: string; message: string }
+  | { ok: false; errors: { field: string; message: string }[]; message: string };
+
+/** What the dialog needs to draw itself, in the office's language. */
+export function intakeOptions(): IntakeOptions {
+  const office = loadOffice(SpreadsheetApp.getActive(), new Date());
+  const { t } = office;
+  const labels: Record<string, string> = {};
+  for (const c of COMPLAINT_COLUMNS) labels[c.key] = headerFor(c, office.language);
+  for (const k of [
+    "intake.title",
+    "intake.submit",
+    "intake.saving",
+    "intake.another",
+    "intake.close",
+    "intake.hint.receivedAt",
+    "intake.required",
+  ] as const)
+    labels[k] = t(k);
+  return {
+    language: office.language,
+    labels,
+    categories: categoryNames(office.settings),
+    severities: SEVERITIES.map((code) => ({ code, label: choiceLabel("severity", code, t) })),
+    channels: CHANNELS.map((code) => ({ code, label: choiceLabel("channel", code, t) })),
+    now: formatLocal(office.now.getTime(), office.codec.utcOffsetMinutes).replace(" ", "T"),
+  };
+}
+
+export function fieldMessage(
+  office: Office,
+  error: IntakeError,
+  raw: Partial<Record<keyof IntakeInput, unknown>>,
+) {
+  const column = COMPLAINT_COLUMNS.find((c) => c.key === error.field);
+  const field = column ? headerFor(column, office.language) : error.field;
+  return office.t(`error.${error.code}`, { field, value: String(raw[error.field] ?? "") });
+}
+
+const SUBMISSION_TTL_S = 6 * 3600;
+
+/** Saves one complaint; a repeated submission (double click, retry) returns the first result. */
+export function submitComplaint(form: unknown, submissionId: string): SubmitResult {
+  const office = loadOffice(SpreadsheetApp.getActive(), new Date());
+  const raw = (typeof form === "object" && form !== null ? form : {}) as Partial<
+    Record<keyof IntakeInput, unknown>
+  >;
+  const validated = validateIntake(raw, {
+    categories: categoryNames(office.settings),
+    now: office.now.getTime(),
+    utcOffsetMinutes: office.codec.utcOffsetMinutes,
+  });
+  if (!validated.ok) {
+    const errors = validated.errors.map((e) => ({ field: e.field, message: fieldMessage(office, e, raw) }));
+    return { ok: false, errors, message: errors.map((e) => e.message).join("\n") };
+  }
+  const cache = CacheService.getDocumentCache() ?? CacheService.getScriptCache();
+  const cacheKey = `submission.${String(submissionId).slice(0, 100)}`;
+  try {
+    return withDocumentLock(20_000, () => {
+      // Checked under the lock: a double click waits for the first save, then finds it here.
+      const earlier = submissionId ? cache.get(cacheKey) : null;
+      if (earlier) return JSON.parse(earlier) as SubmitResult;
+      const result = saveNewComplaints(office, [validated.complaint])[0];
+      if (!result) throw new Error("nothing saved");
+      const done: SubmitResult = {
+        ok: true,
+        id: result.id,
+        responseDue: result.responseDue
+          ? formatLocal(result.responseDue.getTime(), office.codec.utcOffsetMinutes)
+          : "",
+        recurrenceOf: result.recurrenceOf,
+        message: office.t("intake.saved", {
+          id: result.id,
+          due: result.responseDue
+            ? formatLocal(result.responseDue.getTime(), office.codec.utcOffsetMinutes)
+            : "",
+        }),
+      };
+      if (submissionId) cache.put(cacheKey, JSON.stringify(done), SUBMISSION_TTL_S);
+      return done;
+    });
+  } catch (e) {
+    if (e instanceof LockBusyError) return { ok: false, errors: [], message: office.t("error.busy") };
+    return { ok: false, errors: [], message: explainError(office, e) };
+  }
+}
+
+/** Appends new complaints after the last used row. Caller holds the document lock. */
+export function saveNewComplaints(office: Office, drafts: readonly Complaint[]): Complaint[] {
+  const table = readComplaints(office);
+  const year = Number(formatLocal(office.now.getTime(), office.codec.utcOffsetMinutes).slice(0, 4));
+  const ids = reserveIds(
+    year,
+    drafts.length,
+    table.records.map((c) => c.id),
+  );
+  const saved: Complaint[] = [];
+  drafts.forEach((draft, i) => {
+    const id = ids[i] ?? "";
+    saved.push(
+      registerComplaint(draft, {
+        id,
+        who: office.user,
+        now: office.now,
+        settings: office.settings,
+        calendar: office.calendar,
+        earlier: [...table.records, ...saved],
+      }),
+    );
+  });
+  const rows = saved.map((c) => encodeRow(SCHEMAS.complaints, table.map, c, office.codec));
+  writeRows(table.sheet, SCHEMAS.complaints, table.map, table.nextRow, rows);
+  writeLog(
+    office,
+    saved.map((c) => ({
+      item: c.id,
+      field: "created" as const,
+      from: "",
+      to: c.unit,
+      note: c.recurrenceOf ? `↺ ${c.recurrenceOf}` : "",
+    })),
+  );
+  return saved;
+}

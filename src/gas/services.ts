@@ -1,0 +1,91 @@
+// Thin adapters over the Apps Script services the desk uses besides Sheets.
+
+/** The office's UTC offset now, from Apps Script's own zone data (e.g. "+0800" → 480). */
+export function utcOffsetMinutes(timeZone: string, at: Date): number {
+  const z = Utilities.formatDate(at, timeZone, "Z");
+  const m = /^([+-])(\d{2})(\d{2})$/.exec(z);
+  if (!m) return 480;
+  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  return m[1] === "-" ? -minutes : minutes;
+}
+
+export function activeUserEmail(): string {
+  // Empty for consumer accounts in simple triggers and for other domains' users.
+  return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || "";
+}
+
+export function userLocale(): string {
+  return Session.getActiveUserLocale() || "zh_CN";
+}
+
+/** Runs fn under the document lock, waiting up to `timeoutMs`; throws `busy` if it cannot get it. */
+export function withDocumentLock<T>(timeoutMs: number, fn: () => T): T {
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+  if (!lock.tryLock(timeoutMs)) throw new LockBusyError();
+  try {
+    return fn();
+  } finally {
+    SpreadsheetApp.flush();
+    lock.releaseLock();
+  }
+}
+
+export class LockBusyError extends Error {
+  constructor() {
+    super("busy");
+    this.name = "LockBusyError";
+  }
+}
+
+export const documentProps = () => PropertiesService.getDocumentProperties();
+
+export function remainingEmailQuota(): number {
+  return MailApp.getRemainingDailyQuota();
+}
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  htmlBody: string;
+  body: string;
+  name: string;
+}
+
+export function sendMail(mail: OutgoingMail): void {
+  MailApp.sendEmail({
+    to: mail.to,
+    subject: mail.subject,
+    htmlBody: mail.htmlBody,
+    body: mail.body,
+    name: mail.name,
+  });
+}
+
+/** Installs a time-driven trigger unless one for the handler exists; returns true if it installed one. */
+export function ensureClockTrigger(
+  handler: string,
+  build: (b: GoogleAppsScript.Script.ClockTriggerBuilder) => GoogleAppsScript.Script.ClockTriggerBuilder,
+): boolean {
+  const existing = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === handler);
+  if (existing.length) return false;
+  build(ScriptApp.newTrigger(handler).timeBased()).create();
+  return true;
+}
+
+export function triggerCounts(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of ScriptApp.getProjectTriggers()) {
+    const h = t.getHandlerFunction();
+    counts.set(h, (counts.get(h) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Removes duplicates of a handler's triggers, keeping the first. */
+export function dedupeTriggers(handler: string): number {
+  const dupes = ScriptApp.getProjectTriggers()
+    .filter((t) => t.getHandlerFunction() === handler)
+    .slice(1);
+  for (const t of dupes) ScriptApp.deleteTrigger(t);
+  return dupes.length;
+}
