@@ -40,6 +40,11 @@ export function intakeOptions(): IntakeOptions {
     "intake.close",
     "intake.hint.receivedAt",
     "intake.required",
+    "intake.recurrence",
+    "error.required",
+    "error.badDate",
+    "error.futureDate",
+    "error.tooLong",
   ] as const)
     labels[k] = t(k);
   return {

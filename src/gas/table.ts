@@ -35,7 +35,11 @@ export class MissingColumnsError extends Error {
 }
 
 /** The sheet under either language's name (the office may have switched language). */
-export function findSheet<T>(ss: Spreadsheet, spec: SheetSpec<T>, preferred: string): Sheet | null {
+export function findSheet(
+  ss: Spreadsheet,
+  spec: Pick<SheetSpec<unknown>, "nameKey">,
+  preferred: string,
+): Sheet | null {
   const names = [preferred, ...allLabels(spec.nameKey).filter((n) => n !== preferred)];
   for (const name of names) {
     const sheet = ss.getSheetByName(name);

@@ -1,0 +1,76 @@
+// Fills the office's lists on first set-up, and adds what later versions or years bring:
+// missing setting keys, holiday years the office does not have yet. Never overwrites.
+import { readTable, type Table, writeRows } from "../gas/table";
+import { type Codec, encodeRow } from "../sheets/codec";
+import { defaultCategories, defaultDepartments, SETTING_DEFAULTS } from "../sheets/defaults";
+import { seedDays, seedYears } from "../sheets/holidaySeed";
+import { type HolidayRow, SCHEMAS, type SheetSpec } from "../sheets/schema";
+import type { Finding } from "./findings";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+function append<T>(table: Table<T>, spec: SheetSpec<T>, codec: Codec, records: readonly T[]) {
+  const rows = records.map((r) => encodeRow(spec, table.map, r, codec));
+  writeRows(table.sheet, spec, table.map, table.nextRow, rows);
+}
+
+export function checkSeeds(ss: Spreadsheet, codec: Codec, currentYear: number, findings: Finding[]) {
+  const { t, language } = codec;
+  const settings = readTable(ss, SCHEMAS.settings, codec);
+  const have = new Set(settings.records.map((r) => r.key.trim()));
+  const missing = SETTING_DEFAULTS.filter((d) => !have.has(d.key));
+  if (missing.length)
+    findings.push({
+      problem: t("health.missingSettings", { keys: missing.map((m) => m.key).join(", ") }),
+      done: t("setup.addedSettings", { keys: missing.map((m) => m.key).join(", ") }),
+      fix: () =>
+        append(
+          settings,
+          SCHEMAS.settings,
+          codec,
+          missing.map((d) => ({ key: d.key, value: d.value[language], note: d.note[language] })),
+        ),
+    });
+
+  const departments = readTable(ss, SCHEMAS.departments, codec);
+  if (!departments.records.length)
+    findings.push({
+      problem: t("health.emptyList", { sheet: departments.name }),
+      done: t("setup.seeded", { sheet: departments.name }),
+      fix: () => append(departments, SCHEMAS.departments, codec, defaultDepartments(language)),
+    });
+  const categories = readTable(ss, SCHEMAS.categories, codec);
+  if (!categories.records.length)
+    findings.push({
+      problem: t("health.emptyList", { sheet: categories.name }),
+      done: t("setup.seeded", { sheet: categories.name }),
+      fix: () => append(categories, SCHEMAS.categories, codec, defaultCategories(language)),
+    });
+
+  const holidays = readTable(ss, SCHEMAS.holidays, codec);
+  const yearOf = (d: Date) =>
+    Number(new Date(d.getTime() + codec.utcOffsetMinutes * 60_000).toISOString().slice(0, 4));
+  const covered = new Set(holidays.records.flatMap((h) => (h.date ? [yearOf(h.date)] : [])));
+  const years = seedYears().filter((y) => y >= currentYear - 1 && !covered.has(y));
+  if (years.length) {
+    const days = seedDays(currentYear - 1, language).filter((d) =>
+      years.includes(Number(d.date.slice(0, 4))),
+    );
+    findings.push({
+      problem: t("health.seedableHolidays", { years: years.join(", ") }),
+      done: t("setup.seededHolidays", { count: days.length, years: years.join(", ") }),
+      fix: () =>
+        append<HolidayRow>(
+          holidays,
+          SCHEMAS.holidays,
+          codec,
+          days.map((d) => ({
+            // A calendar day, stored at the office's midnight.
+            date: new Date(Date.parse(`${d.date}T00:00:00Z`) - codec.utcOffsetMinutes * 60_000),
+            type: d.type,
+            name: d.name,
+          })),
+        ),
+    });
+  }
+}

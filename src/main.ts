@@ -1,0 +1,47 @@
+// Every function Apps Script calls by name: simple triggers, menu items, time-driven
+// triggers and google.script.run targets. esbuild-gas-plugin turns each assignment to
+// `global` into a top-level function declaration in dist/Code.js.
+import { intakeOptions, submitComplaint } from "./app/intake";
+import {
+  buildMenu,
+  digestFromMenu,
+  digestRun,
+  healthReport,
+  onSheetEdit,
+  openHealthDialog,
+  openIntakeDialog,
+  reminderRun,
+  remindersFromMenu,
+  repairFromDialog,
+  rescoreFromMenu,
+  setupFromMenu,
+} from "./app/menu";
+
+// biome-ignore lint/suspicious/noExplicitAny: the Apps Script global object has no type.
+declare let global: any;
+
+// Simple triggers.
+global.onOpen = () => buildMenu();
+global.onEdit = (e: GoogleAppsScript.Events.SheetsOnEdit) => onSheetEdit(e);
+
+// Menu items.
+global.showIntakeDialog = () => openIntakeDialog();
+global.setupWorkbook = () => setupFromMenu();
+global.showHealthCheck = () => openHealthDialog();
+global.sendRemindersNow = () => remindersFromMenu();
+global.sendDigestNow = () => digestFromMenu();
+global.rescoreDeadlines = () => rescoreFromMenu();
+
+// Time-driven triggers (installed by set-up).
+global.runReminders = () => {
+  reminderRun();
+};
+global.runDailyDigest = () => {
+  digestRun();
+};
+
+// google.script.run targets of the dialogs.
+global.getIntakeOptions = () => intakeOptions();
+global.submitComplaint = (form: unknown, submissionId: string) => submitComplaint(form, submissionId);
+global.getHealthReport = () => healthReport();
+global.repairWorkbook = () => repairFromDialog();
