@@ -1,0 +1,230 @@
+// A fortnight at a residential compound's service desk, run on the local Apps Script
+// runtime against the built bundle: complaints come in by dialog and by typing into the
+// sheet, departments act (some late, some paused), triggers remind, escalate and digest.
+import { translator } from "../src/i18n/messages";
+import type { Language } from "../src/domain/settings";
+import { createRuntime, type Runtime } from "../local/runtime";
+import { KINDS, type Random, STAFF, ownerName, phone, random, unit } from "./scenario";
+import { cellOf, complaintRow, readSheet, setDepartment, setSetting, typeInto } from "./workbook";
+
+export interface SimOptions {
+  /** First day, office-local "YYYY-MM-DD". */
+  start: string;
+  days: number;
+  language: Language;
+  seed?: number;
+}
+
+export interface SimResult {
+  rt: Runtime;
+  logged: { dialog: number; sheet: number };
+  byStatus: Record<string, number>;
+  emails: { reminders: number; digests: number; total: number };
+  escalations: { head: number; manager: number };
+  rejectedEdits: string[];
+  setupReport: string[];
+}
+
+const HOUR = 3_600_000;
+const OFFSET_MS = 8 * HOUR;
+
+interface Step {
+  at: number;
+  run: () => void;
+}
+
+export async function simulate(options: SimOptions): Promise<SimResult> {
+  const { language } = options;
+  const t = translator(language);
+  const r = random(options.seed ?? 20_260_302);
+  const localMs = (day: number, hour: number, minute = 0) =>
+    Date.parse(`${options.start}T00:00:00Z`) - OFFSET_MS + day * 24 * HOUR + hour * HOUR + minute * 60_000;
+  const [firstAssistant = "", secondAssistant = firstAssistant] = STAFF.assistants;
+  const rt = await createRuntime({
+    now: new Date(localMs(0, 8, 30)),
+    timeZone: "Asia/Shanghai",
+    user: firstAssistant,
+    locale: language === "zh-CN" ? "zh_CN" : "en_US",
+  });
+  rt.open();
+  rt.run("setupWorkbook");
+  const setupReport = rt.ui.alerts.map((a) => `${a.title ?? ""}\n${a.prompt ?? ""}`);
+  configureOffice(rt, language);
+
+  const steps: Step[] = [];
+  const at = (ms: number, run: () => void) => steps.push({ at: ms, run });
+  const logged = { dialog: 0, sheet: 0 };
+  const rejectedEdits: string[] = [];
+  const edit = (id: string, headers: [string, string], value: string, who: string) => {
+    rt.setUser(who);
+    const result = typeInto(rt, id, language === "zh-CN" ? [headers[0]] : [headers[1]], value);
+    const toast = rt.sheets.toasts.at(-1);
+    if (!result.accepted) rejectedEdits.push(`${id}: ${result.rejection ?? ""}`);
+    else if (toast && toast.at === rt.clock.now() && /undone|撤销/.test(toast.message)) rejectedEdits.push(`${id}: ${toast.message}`);
+  };
+  const status = (code: string) => t(`status.${code}` as Parameters<typeof t>[0]);
+
+  let n = 0;
+  for (let day = 0; day < options.days; day++) {
+    const weekday = new Date(localMs(day, 12)).getUTCDay();
+    const count = weekday === 0 || weekday === 6 ? r.int(1, 2) : r.int(2, 4);
+    for (let k = 0; k < count; k++) {
+      const when = localMs(day, r.int(7, 20), r.int(0, 59));
+      const kind = n < KINDS.length ? KINDS[n % KINDS.length] : r.pick(KINDS);
+      const useDialog = n % 2 === 0;
+      const who = n % 3 === 0 ? secondAssistant : firstAssistant;
+      const plan = planFor(r, kind?.fixHours ?? 8);
+      n += 1;
+      at(when, () => {
+        if (!kind) return;
+        rt.setUser(who);
+        const form = {
+          unit: kind.category.en === "Noise" ? "7栋1单元0301" : unit(r),
+          owner: ownerName(r, language),
+          contact: phone(r),
+          channel: useDialog ? r.pick(["phone", "visit", "wechat"]) : "visit",
+          category: kind.category[language],
+          severity: kind.severity,
+          location: kind.location[language],
+          content: kind.content[language],
+          peopleInvolved: "",
+          receivedAt: "",
+        };
+        const id = useDialog ? logByDialog(rt, form) : logByTyping(rt, form, language);
+        if (!id) return;
+        if (useDialog) logged.dialog += 1;
+        else logged.sheet += 1;
+        const dept = STAFF.departments.find((d) => d.en === departmentOf(kind.category.en));
+        const handler = dept?.handlers[0] ?? who;
+        at(when + plan.ackAfter, () => edit(id, ["状态", "Status"], status("acknowledged"), who));
+        at(when + plan.ackAfter + 10 * 60_000, () => edit(id, ["处理人", "Handler"], handler, who));
+        at(when + plan.ackAfter + 20 * 60_000, () => edit(id, ["状态", "Status"], status("in_progress"), handler));
+        at(when + plan.ackAfter + 30 * 60_000, () =>
+          edit(id, ["原因调查", "Cause"], language === "zh-CN" ? "现场核实属实" : "Checked on site: confirmed", handler),
+        );
+        let resolveAt = when + plan.ackAfter + plan.fixAfter;
+        if (kind.pause && plan.pause) {
+          const p = kind.pause[language];
+          const pauseAt = when + plan.ackAfter + HOUR;
+          at(pauseAt, () => edit(id, ["暂停类别", "Paused for"], p.kind, handler));
+          at(pauseAt + 60_000, () => edit(id, ["暂停原因", "Pause reason"], p.reason, handler));
+          at(pauseAt + 2 * 60_000, () => edit(id, ["状态", "Status"], status("paused"), handler));
+          at(pauseAt + 20 * HOUR, () => edit(id, ["状态", "Status"], status("in_progress"), handler));
+          resolveAt += 20 * HOUR;
+        }
+        if (plan.resolve) {
+          at(resolveAt - 5 * 60_000, () => {
+            const { record } = complaintRow(rt, id);
+            const repeats = record["重复投诉"] ?? record.Repeats;
+            if (repeats)
+              edit(id, ["根本原因", "Root cause"], language === "zh-CN" ? "晨练团体无固定时段约定" : "No agreed hours for the morning dance group", handler);
+            edit(id, ["处理措施", "Measures"], language === "zh-CN" ? "已处理并告知业主" : "Fixed and the owner informed", handler);
+          });
+          at(resolveAt, () => edit(id, ["状态", "Status"], status("resolved"), handler));
+          if (plan.close) at(resolveAt + 22 * HOUR, () => edit(id, ["状态", "Status"], status("closed"), who));
+          if (plan.reopen) {
+            at(resolveAt + 20 * HOUR, () => edit(id, ["状态", "Status"], status("reopened"), who));
+            at(resolveAt + 26 * HOUR, () => edit(id, ["状态", "Status"], status("resolved"), handler));
+          }
+        }
+      });
+    }
+  }
+
+  // Walk through time: triggers fire on their own as the clock passes them.
+  const end = localMs(options.days, 9);
+  while (steps.length) {
+    steps.sort((a, b) => a.at - b.at);
+    const step = steps.shift();
+    if (!step || step.at > end) break;
+    if (step.at > rt.clock.now()) rt.advanceTo(new Date(step.at));
+    step.run();
+  }
+  if (rt.clock.now() < end) rt.advanceTo(new Date(end));
+
+  const complaints = readSheet(rt, "complaints");
+  const byStatus: Record<string, number> = {};
+  for (const row of complaints.rows) {
+    const s = String(row["状态"] ?? row.Status ?? "");
+    byStatus[s] = (byStatus[s] ?? 0) + 1;
+  }
+  const sent = readSheet(rt, "sent").rows;
+  const levelOf = (row: Record<string, unknown>) => String(Object.values(row)[5] ?? "");
+  const digests = rt.outbox.filter((m) => /日报|digest/i.test(m.subject)).length;
+  return {
+    rt,
+    logged,
+    byStatus,
+    emails: { reminders: rt.outbox.length - digests, digests, total: rt.outbox.length },
+    escalations: {
+      head: sent.filter((row) => levelOf(row) === "head").length,
+      manager: sent.filter((row) => levelOf(row) === "manager" && !/digest/.test(String(Object.values(row)[1]))).length,
+    },
+    rejectedEdits,
+    setupReport,
+  };
+}
+
+function departmentOf(categoryEn: string): string {
+  const map: Record<string, string> = {
+    Noise: "Security",
+    "Illegal alterations": "Customer service",
+    Sanitation: "Environment",
+    Parking: "Parking",
+    Leak: "Engineering",
+    Lift: "Engineering",
+    "Service attitude": "Customer service",
+  };
+  return map[categoryEn] ?? "Customer service";
+}
+
+function planFor(r: Random, fixHours: number) {
+  const late = r.next() < 0.3;
+  return {
+    ackAfter: (late ? r.int(20, 30) : r.int(1, 4)) * HOUR,
+    fixAfter: Math.round(fixHours * (late ? 3 : 1.2)) * HOUR,
+    pause: r.next() < 0.7,
+    resolve: r.next() < 0.85,
+    close: r.next() < 0.6,
+    reopen: r.next() < 0.1,
+  };
+}
+
+function configureOffice(rt: Runtime, language: Language) {
+  setSetting(rt, "office.name", language === "zh-CN" ? "绿林苑物业客服中心" : "Greenwood Gardens service desk");
+  setSetting(rt, "manager.email", STAFF.manager);
+  for (const d of STAFF.departments)
+    setDepartment(rt, language === "zh-CN" ? d.zh : d.en, d.head, d.headEmail, d.handlers);
+}
+
+function logByDialog(rt: Runtime, form: Record<string, string>): string | null {
+  const result = rt.callFromDialog("submitComplaint", form, `sim-${rt.clock.now()}`) as
+    | { ok: true; id: string }
+    | { ok: false; message: string };
+  return result.ok ? result.id : null;
+}
+
+/** An assistant pastes the owner's details into the first empty row, as offices do. */
+function logByTyping(rt: Runtime, form: Record<string, string>, language: Language): string | null {
+  const view = readSheet(rt, "complaints");
+  const row = (view.rows.length ? view.rowNumber(view.rows.length - 1) : 1) + 1;
+  const zh = language === "zh-CN";
+  const t = translator(language);
+  const first = cellOf(view, row, zh ? "渠道" : "Channel");
+  const last = cellOf(view, row, zh ? "投诉内容" : "Complaint");
+  rt.edit(view.name, `${first}:${last}`, [
+    [
+      t(`channel.${form.channel}` as Parameters<typeof t>[0]),
+      form.unit ?? "",
+      form.owner ?? "",
+      form.contact ?? "",
+      form.category ?? "",
+      t(`severity.${form.severity}` as Parameters<typeof t>[0]),
+      form.location ?? "",
+      form.content ?? "",
+    ],
+  ]);
+  const after = readSheet(rt, "complaints");
+  const id = after.rows.find((_, i) => after.rowNumber(i) === row)?.[zh ? "编号" : "ID"];
+  return id ? String(id) : null;
+}
