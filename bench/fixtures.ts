@@ -1,0 +1,108 @@
+// Generates a busy office's history: N complaints over the last 60 days with their Log,
+// as the desk itself would have written them, for the benchmark.
+import { addBusinessMinutes } from "../src/domain/calendar";
+import { type Complaint, emptyComplaint, SEVERITIES, type Status } from "../src/domain/complaint";
+import type { LogEntry } from "../src/domain/log";
+import { registerComplaint } from "../src/domain/register";
+import type { OfficeSettings } from "../src/domain/settings";
+import { translator } from "../src/i18n/messages";
+import { type Codec, choiceLabel } from "../src/sheets/codec";
+import { defaultCategories, defaultDepartments, SETTING_DEFAULTS } from "../src/sheets/defaults";
+import { seedDays } from "../src/sheets/holidaySeed";
+import { buildCalendar, readSettings } from "../src/sheets/settings";
+import type { BusinessCalendar } from "../src/domain/calendar";
+import { random } from "../sim/scenario";
+
+export interface Office {
+  settings: OfficeSettings;
+  calendar: BusinessCalendar;
+  codec: Codec;
+}
+
+export function defaultOffice(managerEmail = "manager@office.example"): Office {
+  const language = "zh-CN" as const;
+  const rows = SETTING_DEFAULTS.map((d) => ({
+    key: d.key,
+    value: d.key === "manager.email" ? managerEmail : d.value[language],
+    note: "",
+  }));
+  const departments = defaultDepartments(language).map((d, i) => ({
+    ...d,
+    headEmail: `head${i}@office.example`,
+    handlerEmails: `handler${i}@office.example`,
+  }));
+  const { settings } = readSettings(rows, defaultCategories(language), departments, language);
+  const holidays = seedDays(2025, language).map((d) => ({
+    date: new Date(Date.parse(`${d.date}T00:00:00Z`) - 480 * 60_000),
+    type: d.type,
+    name: d.name,
+  }));
+  const codec: Codec = { language, utcOffsetMinutes: 480, t: translator(language) };
+  return { settings, calendar: buildCalendar(settings, holidays, 480), codec };
+}
+
+export interface History {
+  complaints: Complaint[];
+  log: LogEntry[];
+}
+
+const HOUR = 3_600_000;
+
+/** N complaints received over the 60 days before `now`; older ones mostly closed. */
+export function generateHistory(office: Office, n: number, now: number, seed = 7): History {
+  const r = random(seed);
+  const categories = office.settings.categories;
+  const t = office.codec.t;
+  const complaints: Complaint[] = [];
+  const log: LogEntry[] = [];
+  for (let i = 0; i < n; i++) {
+    const target = categories[r.int(0, categories.length - 1)];
+    const receivedAt = now - Math.floor(r.next() * 60 * 24) * HOUR - r.int(0, 59) * 60_000;
+    const id = `TS-2026-${String(i + 1).padStart(6, "0")}`;
+    const draft: Complaint = {
+      ...emptyComplaint(),
+      receivedAt: new Date(receivedAt),
+      channel: "phone",
+      unit: `${r.int(1, 30)}栋${r.int(1, 4)}单元${r.int(1, 33)}0${r.int(1, 4)}`,
+      owner: "业主",
+      contact: `139${String(r.int(10_000_000, 99_999_999))}`,
+      category: target?.category ?? "其他",
+      severity: target?.severity ?? SEVERITIES[0],
+      location: `${r.int(1, 30)}栋`,
+      content: "楼道灯不亮，晚上出行不便，请尽快维修。",
+    };
+    const who = `desk${r.int(1, 3)}@office.example`;
+    const c = registerComplaint(draft, {
+      id,
+      who,
+      now: new Date(receivedAt),
+      settings: office.settings,
+      calendar: office.calendar,
+      earlier: [],
+    });
+    const entry = (at: number, field: LogEntry["field"], from: string, to: string): LogEntry => ({
+      at: new Date(at),
+      item: id,
+      field,
+      from,
+      to,
+      who,
+      note: "",
+    });
+    log.push(entry(receivedAt, "created", "", c.unit));
+    const age = now - receivedAt;
+    const path: Status[] = ["acknowledged", "in_progress", "resolved", "closed"];
+    const steps = age > 10 * 24 * HOUR ? 4 : Math.min(4, Math.floor(r.next() * 4));
+    let at = receivedAt;
+    let from: Status = "new";
+    for (let s = 0; s < steps; s++) {
+      at = addBusinessMinutes(office.calendar, at, r.int(30, 600));
+      if (at >= now) break;
+      const to = path[s] ?? "closed";
+      log.push(entry(at, "status", choiceLabel("status", from, t), choiceLabel("status", to, t)));
+      from = to;
+    }
+    complaints.push({ ...c, status: from });
+  }
+  return { complaints, log };
+}

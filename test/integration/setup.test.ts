@@ -1,0 +1,123 @@
+// Set-up creates the workbook's sheets, repairs damage without losing rows, and is idempotent.
+import { describe, expect, it } from "vitest";
+import { COMPLAINT_COLUMNS } from "../../src/sheets/schema";
+import { cellOf, columnLetter, readSheet } from "../../sim/workbook";
+import { alertsSince, complaints, form, newOffice, staffedOffice, submit } from "./harness";
+
+const SHEETS = ["投诉", "设置", "投诉类别", "部门", "节假日", "日志", "发送记录"];
+
+function snapshot(rt: Awaited<ReturnType<typeof newOffice>>) {
+  return rt.meter.quietly(() =>
+    rt.sheets.spreadsheet.getSheets().map((s) => {
+      const all = s.getRange(1, 1, s.getMaxRows(), s.getMaxColumns());
+      return {
+        name: s.getName(),
+        values: JSON.stringify(s.getDataRange().getValues()),
+        formats: JSON.stringify(all.getNumberFormats()),
+        validations: all.getDataValidations().flat().filter(Boolean).length,
+        frozen: s.getFrozenRows(),
+        rules: s.getConditionalFormatRules().length,
+      };
+    }),
+  );
+}
+
+describe("set-up", () => {
+  it("creates every sheet with headers, a frozen header row, plain-text columns and dropdowns", async () => {
+    const rt = await newOffice();
+    const ss = rt.sheets.spreadsheet;
+    const names = ss.getSheets().map((s) => s.getName());
+    for (const name of SHEETS) expect(names).toContain(name);
+    const view = readSheet(rt, "complaints");
+    expect(view.header).toEqual(COMPLAINT_COLUMNS.map((c) => c.zh));
+    const sheet = ss.getSheetByName("投诉");
+    if (!sheet) throw new Error("no sheet");
+    expect(sheet.getFrozenRows()).toBe(1);
+    for (const header of ["编号", "房号", "联系电话", "投诉内容"]) {
+      const col = view.header.indexOf(header) + 1;
+      expect(sheet.getRange(2, col).getNumberFormat(), header).toBe("@");
+      expect(sheet.getRange(900, col).getNumberFormat(), header).toBe("@");
+    }
+    const status = sheet.getRange(cellOf(view, 5, "状态")).getDataValidation();
+    expect(status?.getCriteriaValues()[0]).toEqual(["新登记", "已响应", "处理中", "暂停", "已解决", "已关闭", "重新打开"]);
+    expect(sheet.getConditionalFormatRules().length).toBeGreaterThanOrEqual(3);
+    const handlers = rt.triggers().map((t) => t.getHandlerFunction()).sort();
+    expect(handlers).toEqual(["runDailyDigest", "runReminders"]);
+    const holidays = readSheet(rt, "holidays").rows.map((r) => Object.values(r)[2]);
+    expect(holidays).toContain("国庆节");
+  });
+
+  it("changes nothing when run a second time", async () => {
+    const rt = await staffedOffice();
+    submit(rt, form());
+    const before = snapshot(rt);
+    const alerts = rt.ui.alerts.length;
+    rt.run("setupWorkbook");
+    expect(alertsSince(rt, alerts).join("\n")).toContain("一切就绪，没有改动");
+    expect(snapshot(rt)).toEqual(before);
+    expect(rt.triggers()).toHaveLength(2);
+  });
+
+  it("repairs renamed, reordered and deleted columns and a deleted sheet, keeping every row", async () => {
+    const rt = await staffedOffice();
+    const first = submit(rt, form({ unit: "1栋1单元0101" }));
+    const second = submit(rt, form({ unit: "2栋1单元0202", category: "噪音扰民", severity: "normal" }));
+    if (!first.ok || !second.ok) throw new Error("intake failed");
+    const ss = rt.sheets.spreadsheet;
+    const view = readSheet(rt, "complaints");
+    const unitCol = view.header.indexOf("房号") + 1;
+    const locationCol = view.header.indexOf("地点") + 1;
+    rt.sheets.userEdit("投诉", `${cellOf(view, 1, "房号")}`, "房间编号"); // renamed to a name the desk doesn't know
+    rt.sheets.userEdit("投诉", `${cellOf(view, 1, "业主")}`, "Owner"); // the other language's header
+    rt.meter.quietly(() => ss.getSheetByName("投诉")?.deleteColumn(locationCol)); // a deleted column
+    rt.sheets.userDeleteSheet("发送记录");
+    expect(unitCol).toBeGreaterThan(0);
+
+    const alerts = rt.ui.alerts.length;
+    rt.run("setupWorkbook");
+    const report = alertsSince(rt, alerts).join("\n");
+    expect(report).toContain("列“房间编号”已改回“房号”");
+    expect(report).toContain("列“Owner”已改回“业主”");
+    expect(report).toContain("缺少的列“地点”已添加在末尾");
+    expect(report).toContain("已创建工作表“发送记录”");
+
+    const rows = complaints(rt);
+    expect(rows.map((r) => r["编号"])).toEqual([first.id, second.id]);
+    expect(rows.map((r) => r["房号"])).toEqual(["1栋1单元0101", "2栋1单元0202"]);
+    expect(rows.map((r) => r["业主"])).toEqual(["王先生", "王先生"]);
+    // The repaired sheet works again: a new complaint lands under the right headers.
+    const third = submit(rt, form({ unit: "3栋1单元0303", location: "大堂" }));
+    expect(third.ok).toBe(true);
+    const last = complaints(rt).at(-1);
+    expect(last?.["房号"]).toBe("3栋1单元0303");
+    expect(last?.["地点"]).toBe("大堂");
+  });
+
+  it("keeps columns the office added and reports a changed order", async () => {
+    const rt = await staffedOffice();
+    submit(rt, form());
+    const view = readSheet(rt, "complaints");
+    const width = view.header.length;
+    const sheet = rt.sheets.spreadsheet.getSheetByName("投诉");
+    if (!sheet) throw new Error("no sheet");
+    // The office swaps Owner and Contact (header and data) and adds its own column.
+    const owner = view.header.indexOf("业主") + 1;
+    rt.meter.quietly(() => {
+      const a = sheet.getRange(1, owner, 2, 1).getValues();
+      const b = sheet.getRange(1, owner + 1, 2, 1).getValues();
+      sheet.getRange(1, owner, 2, 1).setValues(b);
+      sheet.getRange(1, owner + 1, 2, 1).setValues(a);
+    });
+    rt.meter.quietly(() => sheet.insertColumnAfter(width));
+    rt.sheets.userEdit("投诉", `${columnLetter(width + 1)}1:${columnLetter(width + 1)}2`, [["回访备注"], ["业主很满意"]]);
+    const alerts = rt.ui.alerts.length;
+    rt.run("setupWorkbook");
+    const report = alertsSince(rt, alerts).join("\n");
+    expect(report).toContain("列顺序与默认不同");
+    expect(report).toContain("列“回访备注 (41)”不是系统列，保持原样");
+    const rows = complaints(rt);
+    expect(rows[0]?.["业主"]).toBe("王先生");
+    expect(rows[0]?.["联系电话"]).toBe("13812345678");
+    expect(rows[0]?.["回访备注"]).toBe("业主很满意");
+  });
+});
