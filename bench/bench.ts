@@ -56,18 +56,16 @@ async function officeWith(history: History): Promise<Runtime> {
 
 function measure(rt: Runtime, rows: number, run: string): Measure {
   rt.meter.reset();
-  const touched = new Set<string>();
-  const stop = rt.onSheetAccess?.((name: string) => touched.add(name));
+  rt.sheets.touched.clear();
   const started = performance.now();
   rt.run(run);
   const wallMs = performance.now() - started;
-  stop?.();
   const exec = rt.meter.executions.at(-1);
   return {
     rows,
     run,
     spreadsheetCalls: rt.meter.total("SpreadsheetApp"),
-    sheetsTouched: touched.size,
+    sheetsTouched: rt.sheets.touched.size,
     mailCalls: rt.meter.total("MailApp"),
     modelledMs: Math.round(exec?.modelledMs ?? 0),
     wallMs: Math.round(wallMs),
@@ -109,7 +107,16 @@ for (const rows of SIZES) {
   console.error(`measured ${rows} rows`);
 }
 
-const header = ["rows", "run", "Spreadsheet calls", "sheets", "MailApp calls", "modelled Apps Script ms", "local wall ms", "pure logic ms"];
+const header = [
+  "rows",
+  "run",
+  "Spreadsheet calls",
+  "sheets",
+  "MailApp calls",
+  "modelled Apps Script ms",
+  "local wall ms",
+  "pure logic ms",
+];
 const table = [
   `| ${header.join(" | ")} |`,
   `|${header.map(() => "---").join("|")}|`,
@@ -120,5 +127,8 @@ const table = [
 ].join("\n");
 console.log(table);
 mkdirSync("out", { recursive: true });
-writeFileSync("out/bench.json", `${JSON.stringify({ now: new Date(NOW).toISOString(), results }, null, 2)}\n`);
+writeFileSync(
+  "out/bench.json",
+  `${JSON.stringify({ now: new Date(NOW).toISOString(), results }, null, 2)}\n`,
+);
 console.log("\nwrote out/bench.json");

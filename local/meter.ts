@@ -42,7 +42,11 @@ export class Meter {
   private quiet = 0;
 
   constructor(costs: Partial<CallCosts> = {}) {
-    this.costs = { ...DEFAULT_COSTS, ...costs, perCallMs: { ...DEFAULT_COSTS.perCallMs, ...costs.perCallMs } };
+    this.costs = {
+      ...DEFAULT_COSTS,
+      ...costs,
+      perCallMs: { ...DEFAULT_COSTS.perCallMs, ...costs.perCallMs },
+    };
   }
 
   /** Records one call; throws like Apps Script once the running execution is over its limit. */

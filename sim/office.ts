@@ -15,12 +15,14 @@ const { values } = parseArgs({
   },
 });
 
-const language = values.lang === "en" ? "en" : values.lang === "zh-CN" || values.lang === "zh" ? "zh-CN" : null;
+const language =
+  values.lang === "en" ? "en" : values.lang === "zh-CN" || values.lang === "zh" ? "zh-CN" : null;
 const days = Number(values.days);
 if (!language) throw new Error(`--lang must be zh-CN or en, not "${values.lang}"`);
 if (!/^\d{4}-\d{2}-\d{2}$/.test(values.start ?? "") || Number.isNaN(Date.parse(values.start ?? "")))
   throw new Error(`--start must be a date like 2026-09-21, not "${values.start}"`);
-if (!Number.isInteger(days) || days < 1 || days > 120) throw new Error("--days must be a whole number from 1 to 120");
+if (!Number.isInteger(days) || days < 1 || days > 120)
+  throw new Error("--days must be a whole number from 1 to 120");
 
 const out = resolve(values.out ?? "out");
 rmSync(out, { recursive: true, force: true });
@@ -51,4 +53,5 @@ const lines = [
   `Outbox:   ${resolve(out, "outbox")} (index.md lists every email)`,
 ];
 console.log(lines.join("\n"));
-for (const f of rt.failures) console.log(`  failure: ${f.name} at ${new Date(f.at).toISOString()}: ${f.message}`);
+for (const f of rt.failures)
+  console.log(`  failure: ${f.name} at ${new Date(f.at).toISOString()}: ${f.message}`);

@@ -11,11 +11,41 @@ export const STAFF: Staff = {
   assistants: ["li.na@greenwood-pm.example", "zhou.min@greenwood-pm.example"],
   manager: "wang.jun@greenwood-pm.example",
   departments: [
-    { zh: "安防", en: "Security", head: "Chen Gang", headEmail: "chen.gang@greenwood-pm.example", handlers: ["security.desk@greenwood-pm.example"] },
-    { zh: "工程维修", en: "Engineering", head: "Zhao Lei", headEmail: "zhao.lei@greenwood-pm.example", handlers: ["repairs@greenwood-pm.example", "sun.wei@greenwood-pm.example"] },
-    { zh: "环境", en: "Environment", head: "Liu Fang", headEmail: "liu.fang@greenwood-pm.example", handlers: ["cleaning@greenwood-pm.example"] },
-    { zh: "客服", en: "Customer service", head: "Huang Li", headEmail: "huang.li@greenwood-pm.example", handlers: ["butler@greenwood-pm.example"] },
-    { zh: "停车", en: "Parking", head: "Wu Qiang", headEmail: "wu.qiang@greenwood-pm.example", handlers: ["parking@greenwood-pm.example"] },
+    {
+      zh: "安防",
+      en: "Security",
+      head: "Chen Gang",
+      headEmail: "chen.gang@greenwood-pm.example",
+      handlers: ["security.desk@greenwood-pm.example"],
+    },
+    {
+      zh: "工程维修",
+      en: "Engineering",
+      head: "Zhao Lei",
+      headEmail: "zhao.lei@greenwood-pm.example",
+      handlers: ["repairs@greenwood-pm.example", "sun.wei@greenwood-pm.example"],
+    },
+    {
+      zh: "环境",
+      en: "Environment",
+      head: "Liu Fang",
+      headEmail: "liu.fang@greenwood-pm.example",
+      handlers: ["cleaning@greenwood-pm.example"],
+    },
+    {
+      zh: "客服",
+      en: "Customer service",
+      head: "Huang Li",
+      headEmail: "huang.li@greenwood-pm.example",
+      handlers: ["butler@greenwood-pm.example"],
+    },
+    {
+      zh: "停车",
+      en: "Parking",
+      head: "Wu Qiang",
+      headEmail: "wu.qiang@greenwood-pm.example",
+      handlers: ["parking@greenwood-pm.example"],
+    },
   ],
 };
 
@@ -52,7 +82,10 @@ export const KINDS: readonly ComplaintKind[] = [
     fixHours: 20,
     pause: {
       "zh-CN": { kind: "等待业主", reason: "已发整改通知，等待楼上业主回复拆除时间" },
-      en: { kind: "Waiting for owner", reason: "Notice served; waiting for the upstairs owner to agree a removal date" },
+      en: {
+        kind: "Waiting for owner",
+        reason: "Notice served; waiting for the upstairs owner to agree a removal date",
+      },
     },
   },
   {
@@ -86,7 +119,10 @@ export const KINDS: readonly ComplaintKind[] = [
     fixHours: 3,
     pause: {
       "zh-CN": { kind: "等待材料", reason: "需更换的管件缺货，供应商明日送达" },
-      en: { kind: "Waiting for materials", reason: "The pipe fitting is out of stock; the supplier delivers tomorrow" },
+      en: {
+        kind: "Waiting for materials",
+        reason: "The pipe fitting is out of stock; the supplier delivers tomorrow",
+      },
     },
   },
   {

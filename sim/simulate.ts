@@ -60,7 +60,8 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
     const result = typeInto(rt, id, language === "zh-CN" ? [headers[0]] : [headers[1]], value);
     const toast = rt.sheets.toasts.at(-1);
     if (!result.accepted) rejectedEdits.push(`${id}: ${result.rejection ?? ""}`);
-    else if (toast && toast.at === rt.clock.now() && /undone|撤销/.test(toast.message)) rejectedEdits.push(`${id}: ${toast.message}`);
+    else if (toast && toast.at === rt.clock.now() && /undone|撤销/.test(toast.message))
+      rejectedEdits.push(`${id}: ${toast.message}`);
   };
   const status = (code: string) => t(`status.${code}` as Parameters<typeof t>[0]);
 
@@ -98,9 +99,16 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
         const handler = dept?.handlers[0] ?? who;
         at(when + plan.ackAfter, () => edit(id, ["状态", "Status"], status("acknowledged"), who));
         at(when + plan.ackAfter + 10 * 60_000, () => edit(id, ["处理人", "Handler"], handler, who));
-        at(when + plan.ackAfter + 20 * 60_000, () => edit(id, ["状态", "Status"], status("in_progress"), handler));
+        at(when + plan.ackAfter + 20 * 60_000, () =>
+          edit(id, ["状态", "Status"], status("in_progress"), handler),
+        );
         at(when + plan.ackAfter + 30 * 60_000, () =>
-          edit(id, ["原因调查", "Cause"], language === "zh-CN" ? "现场核实属实" : "Checked on site: confirmed", handler),
+          edit(
+            id,
+            ["原因调查", "Cause"],
+            language === "zh-CN" ? "现场核实属实" : "Checked on site: confirmed",
+            handler,
+          ),
         );
         let resolveAt = when + plan.ackAfter + plan.fixAfter;
         if (kind.pause && plan.pause) {
@@ -117,11 +125,24 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
             const { record } = complaintRow(rt, id);
             const repeats = record["重复投诉"] ?? record.Repeats;
             if (repeats)
-              edit(id, ["根本原因", "Root cause"], language === "zh-CN" ? "晨练团体无固定时段约定" : "No agreed hours for the morning dance group", handler);
-            edit(id, ["处理措施", "Measures"], language === "zh-CN" ? "已处理并告知业主" : "Fixed and the owner informed", handler);
+              edit(
+                id,
+                ["根本原因", "Root cause"],
+                language === "zh-CN"
+                  ? "晨练团体无固定时段约定"
+                  : "No agreed hours for the morning dance group",
+                handler,
+              );
+            edit(
+              id,
+              ["处理措施", "Measures"],
+              language === "zh-CN" ? "已处理并告知业主" : "Fixed and the owner informed",
+              handler,
+            );
           });
           at(resolveAt, () => edit(id, ["状态", "Status"], status("resolved"), handler));
-          if (plan.close) at(resolveAt + 22 * HOUR, () => edit(id, ["状态", "Status"], status("closed"), who));
+          if (plan.close)
+            at(resolveAt + 22 * HOUR, () => edit(id, ["状态", "Status"], status("closed"), who));
           if (plan.reopen) {
             at(resolveAt + 20 * HOUR, () => edit(id, ["状态", "Status"], status("reopened"), who));
             at(resolveAt + 26 * HOUR, () => edit(id, ["状态", "Status"], status("resolved"), handler));
@@ -158,7 +179,9 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
     emails: { reminders: rt.outbox.length - digests, digests, total: rt.outbox.length },
     escalations: {
       head: sent.filter((row) => levelOf(row) === "head").length,
-      manager: sent.filter((row) => levelOf(row) === "manager" && !/digest/.test(String(Object.values(row)[1]))).length,
+      manager: sent.filter(
+        (row) => levelOf(row) === "manager" && !/digest/.test(String(Object.values(row)[1])),
+      ).length,
     },
     rejectedEdits,
     setupReport,
@@ -191,7 +214,11 @@ function planFor(r: Random, fixHours: number) {
 }
 
 function configureOffice(rt: Runtime, language: Language) {
-  setSetting(rt, "office.name", language === "zh-CN" ? "绿林苑物业客服中心" : "Greenwood Gardens service desk");
+  setSetting(
+    rt,
+    "office.name",
+    language === "zh-CN" ? "绿林苑物业客服中心" : "Greenwood Gardens service desk",
+  );
   setSetting(rt, "manager.email", STAFF.manager);
   for (const d of STAFF.departments)
     setDepartment(rt, language === "zh-CN" ? d.zh : d.en, d.head, d.headEmail, d.handlers);

@@ -87,7 +87,13 @@ export function setSetting(rt: Runtime, key: string, value: string) {
 }
 
 /** A person filling in a department's head and handlers. */
-export function setDepartment(rt: Runtime, name: string, head: string, headEmail: string, handlers: string[]) {
+export function setDepartment(
+  rt: Runtime,
+  name: string,
+  head: string,
+  headEmail: string,
+  handlers: string[],
+) {
   const view = readSheet(rt, "departments");
   const i = view.rows.findIndex((r) => Object.values(r)[0] === name);
   if (i < 0) throw new Error(`no department ${name}`);

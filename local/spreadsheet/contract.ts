@@ -51,6 +51,8 @@ export interface SpreadsheetHandle {
   userDeleteSheet(sheetName: string): void;
   userRenameSheet(from: string, to: string): void;
   toasts: Toast[];
+  /** Names of the sheets whose ranges scripts read or wrote since the last clear(). */
+  touched: Set<string>;
   /** Writes the workbook as .xlsx (values, formats, validations, frozen rows, highlighting, notes). */
   saveXlsx(path: string): Promise<void>;
 }
@@ -60,4 +62,7 @@ export interface SpreadsheetHandle {
  *   export function createSpreadsheetService(deps: SpreadsheetServiceDeps, init?: SpreadsheetInit): Promise<SpreadsheetHandle>
  * (async only because loading an .xlsx is).
  */
-export type CreateSpreadsheetService = (deps: SpreadsheetServiceDeps, init?: SpreadsheetInit) => Promise<SpreadsheetHandle>;
+export type CreateSpreadsheetService = (
+  deps: SpreadsheetServiceDeps,
+  init?: SpreadsheetInit,
+) => Promise<SpreadsheetHandle>;

@@ -8,6 +8,8 @@ export interface Finding {
   fix?: () => void;
   /** Informational lines (e.g. quota left) are shown but are not problems. */
   info?: boolean;
+  /** Part of something already reported (e.g. the formats of a sheet just created). */
+  quiet?: boolean;
 }
 
 export function applyAll(findings: readonly Finding[]): string[] {
@@ -15,7 +17,7 @@ export function applyAll(findings: readonly Finding[]): string[] {
   for (const f of findings) {
     if (f.info) continue;
     f.fix?.();
-    lines.push(f.done);
+    if (!f.quiet) lines.push(f.done);
   }
   return lines;
 }

@@ -14,7 +14,14 @@ function append<T>(table: Table<T>, spec: SheetSpec<T>, codec: Codec, records: r
   writeRows(table.sheet, spec, table.map, table.nextRow, rows);
 }
 
-export function checkSeeds(ss: Spreadsheet, codec: Codec, currentYear: number, findings: Finding[]) {
+/** `freshSettings`: the Settings sheet was just created, so its defaults need no separate report. */
+export function checkSeeds(
+  ss: Spreadsheet,
+  codec: Codec,
+  currentYear: number,
+  findings: Finding[],
+  freshSettings = false,
+) {
   const { t, language } = codec;
   const settings = readTable(ss, SCHEMAS.settings, codec);
   const have = new Set(settings.records.map((r) => r.key.trim()));
@@ -23,6 +30,7 @@ export function checkSeeds(ss: Spreadsheet, codec: Codec, currentYear: number, f
     findings.push({
       problem: t("health.missingSettings", { keys: missing.map((m) => m.key).join(", ") }),
       done: t("setup.addedSettings", { keys: missing.map((m) => m.key).join(", ") }),
+      quiet: freshSettings,
       fix: () =>
         append(
           settings,

@@ -56,9 +56,11 @@ export function inspectWorkbook(ss: Spreadsheet, now: Date, apply: boolean): Ins
     findings.push(...out);
   };
   const sheets = new Map<string, GoogleAppsScript.Spreadsheet.Sheet>();
+  const created = new Set<string>();
   for (const spec of specs())
     stage((out) => {
       const sheet = ensureSheet(ctx, spec, out, apply);
+      if (out.length) created.add(spec.id);
       if (!sheet) return;
       sheets.set(spec.id, sheet);
       checkHeaders(ctx, sheet, spec, out);
@@ -68,7 +70,7 @@ export function inspectWorkbook(ss: Spreadsheet, now: Date, apply: boolean): Ins
 
   const zone = ss.getSpreadsheetTimeZone();
   const year = Number(Utilities.formatDate(now, zone, "yyyy"));
-  stage((out) => checkSeeds(ss, codecFor(language, utcOffsetMinutes(zone, now)), year, out));
+  stage((out) => checkSeeds(ss, codecFor(language, utcOffsetMinutes(zone, now)), year, out, created.has("settings")));
   const office = loadOffice(ss, now);
   const ruleFor = ruleMaker(ctx, office.settings.pauseKinds);
   for (const spec of specs())
@@ -77,10 +79,13 @@ export function inspectWorkbook(ss: Spreadsheet, now: Date, apply: boolean): Ins
       if (!sheet) return;
       checkFormats(ctx, sheet, spec, out);
       checkValidations(ctx, sheet, spec, ruleFor, out);
+      // A sheet created in this run was reported once; its formats and dropdowns go with it.
+      if (created.has(spec.id)) for (const f of out) f.quiet = true;
     });
   stage((out) => {
     const complaints = sheets.get("complaints");
     if (complaints) checkHighlighting(ctx, complaints, out);
+    if (created.has("complaints")) for (const f of out) f.quiet = true;
   });
   stage((out) => checkTimeZone(ss, office, out));
   stage((out) => checkTriggers(office, out));
@@ -138,10 +143,11 @@ export function setUpWorkbook(ss: Spreadsheet, now: Date): SetupReport {
     const { findings, office } = inspectWorkbook(ss, now, true);
     const t = office?.t ?? translator(officeLanguage(ss));
     const done = applyAll(findings.map((f) => ({ ...f, fix: undefined })));
+    const changed = findings.some((f) => !f.info);
     const notes = findings.filter((f) => f.info).map((f) => f.problem);
     const lines = [...done, ...notes];
-    if (!done.length) lines.push(t("setup.nothing"));
+    if (!changed) lines.push(t("setup.nothing"));
     else lines.push(t("setup.done"));
-    return { lines, changed: done.length > 0 };
+    return { lines, changed };
   });
 }

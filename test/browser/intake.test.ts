@@ -72,7 +72,9 @@ describe("intake dialog in Chromium", () => {
     await page.waitForSelector("#status.ok");
     const status = await page.textContent("#status");
     expect(status).toContain("TS-2026-000001");
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
     const rows = complaints(rt);
     expect(rows).toHaveLength(1);
     expect(rows[0]?.["房号"]).toBe("3栋2单元1201");

@@ -4,12 +4,21 @@ import vm from "node:vm";
 import { describe, expect, it } from "vitest";
 
 const bundle = readFileSync("dist/Code.js", "utf8");
-const declared = [...readFileSync("src/main.ts", "utf8").matchAll(/^global\.(\w+)\s*=/gm)].map((m) => m[1] ?? "");
+const declared = [...readFileSync("src/main.ts", "utf8").matchAll(/^global\.(\w+)\s*=/gm)].map(
+  (m) => m[1] ?? "",
+);
 
 describe("dist/Code.js", () => {
   it("declares the entry points of src/main.ts", () => {
     expect(declared).toEqual(
-      expect.arrayContaining(["onOpen", "onEdit", "showIntakeDialog", "submitComplaint", "runReminders", "runDailyDigest"]),
+      expect.arrayContaining([
+        "onOpen",
+        "onEdit",
+        "showIntakeDialog",
+        "submitComplaint",
+        "runReminders",
+        "runDailyDigest",
+      ]),
     );
   });
 
@@ -24,10 +33,14 @@ describe("dist/Code.js", () => {
   });
 
   it("ships the dialogs and a manifest with narrow scopes only", () => {
-    const manifest = JSON.parse(readFileSync("dist/appsscript.json", "utf8")) as { oauthScopes: string[]; timeZone: string };
+    const manifest = JSON.parse(readFileSync("dist/appsscript.json", "utf8")) as {
+      oauthScopes: string[];
+      timeZone: string;
+    };
     expect(manifest.timeZone).toBe("Asia/Shanghai");
     expect(manifest.oauthScopes).toContain("https://www.googleapis.com/auth/spreadsheets.currentonly");
-    for (const scope of manifest.oauthScopes) expect(scope).not.toMatch(/\/(spreadsheets|drive|gmail\.\w+|mail\.google\.com)$/);
+    for (const scope of manifest.oauthScopes)
+      expect(scope).not.toMatch(/\/(spreadsheets|drive|gmail\.\w+|mail\.google\.com)$/);
     expect(readFileSync("dist/intake.html", "utf8")).toContain("google.script.run");
   });
 });

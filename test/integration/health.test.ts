@@ -29,7 +29,7 @@ describe("health check", () => {
     const ss = rt.sheets.spreadsheet;
     rt.meter.quietly(() => {
       const trigger = rt.triggers().find((t) => t.getHandlerFunction() === "runReminders");
-      if (trigger) rt.context.ScriptApp.deleteTrigger(trigger);
+      if (trigger) rt.scriptApp.deleteTrigger(trigger);
       ss.getSheetByName("投诉")?.getRange("M2:M50").clearDataValidations();
       ss.getSheetByName("投诉")?.getRange("E2:E50").setNumberFormat("0");
     });

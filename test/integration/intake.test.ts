@@ -3,7 +3,23 @@ import { describe, expect, it } from "vitest";
 import { cellOf, readSheet } from "../../sim/workbook";
 import { complaints, form, logRows, staffedOffice, submit } from "./harness";
 
-const DERIVED = ["受理时间", "首问责任人", "渠道", "房号", "业主", "联系电话", "类别", "严重程度", "地点", "投诉内容", "状态", "责任部门", "响应时限", "解决时限", "时效"];
+const DERIVED = [
+  "受理时间",
+  "首问责任人",
+  "渠道",
+  "房号",
+  "业主",
+  "联系电话",
+  "类别",
+  "严重程度",
+  "地点",
+  "投诉内容",
+  "状态",
+  "责任部门",
+  "响应时限",
+  "解决时限",
+  "时效",
+];
 
 describe("intake", () => {
   it("saves a dialog submission with an ID, its owner, department and deadlines", async () => {
@@ -23,14 +39,30 @@ describe("intake", () => {
 
   it("completes a row typed into the sheet into the same record as the dialog's", async () => {
     const rt = await staffedOffice();
-    const fields = form({ receivedAt: "2026-03-02 08:40", category: "噪音扰民", severity: "normal", unit: "00123" });
+    const fields = form({
+      receivedAt: "2026-03-02 08:40",
+      category: "噪音扰民",
+      severity: "normal",
+      unit: "00123",
+    });
     const viaDialog = submit(rt, fields);
     expect(viaDialog.ok).toBe(true);
     const view = readSheet(rt, "complaints");
     const from = cellOf(view, 3, "受理时间");
     const to = cellOf(view, 3, "投诉内容");
     const edit = rt.edit("投诉", `${from}:${to}`, [
-      ["2026-03-02 08:40", "", "电话", "00123", "王先生", "13812345678", "噪音扰民", "一般", "卫生间天花板", "卫生间天花板漏水"],
+      [
+        "2026-03-02 08:40",
+        "",
+        "电话",
+        "00123",
+        "王先生",
+        "13812345678",
+        "噪音扰民",
+        "一般",
+        "卫生间天花板",
+        "卫生间天花板漏水",
+      ],
     ]);
     expect(edit.accepted).toBe(true);
     const [a, b] = readSheet(rt, "complaints", true).rows;
@@ -81,7 +113,9 @@ describe("intake", () => {
     expect(row?.["地点"]).toBe(tricky.location);
     expect(row?.["房号"]).toBe("3-2");
     expect(row?.["涉及人员"]).toBe("-保安");
-    const formulas = rt.meter.quietly(() => rt.sheets.spreadsheet.getSheetByName("投诉")?.getDataRange().getFormulas());
+    const formulas = rt.meter.quietly(() =>
+      rt.sheets.spreadsheet.getSheetByName("投诉")?.getDataRange().getFormulas(),
+    );
     expect(formulas?.flat().filter(Boolean)).toEqual([]);
   });
 
@@ -102,7 +136,10 @@ describe("intake", () => {
     expect(a.ok && b.ok).toBe(true);
     const rows = complaints(rt);
     expect(new Set(rows.map((r) => r["编号"])).size).toBe(2);
-    expect(rows.map((r) => r["首问责任人"])).toEqual(["zhou.min@greenwood-pm.example", "li.na@greenwood-pm.example"]);
+    expect(rows.map((r) => r["首问责任人"])).toEqual([
+      "zhou.min@greenwood-pm.example",
+      "li.na@greenwood-pm.example",
+    ]);
 
     // While someone else holds the document lock the save waits, then reports "busy": nothing half-written.
     const release = rt.holdLock("document");

@@ -8,7 +8,8 @@ const HANDLER = "security.desk@greenwood-pm.example";
 const HEAD = "chen.gang@greenwood-pm.example";
 const OWNER = STAFF.assistants[0] ?? "";
 // Noise, normal: first response within 8 business hours → Monday 17:00; reminders 4 h before.
-const noise = () => form({ category: "噪音扰民", severity: "normal", location: "中心广场", contact: "13812345678" });
+const noise = () =>
+  form({ category: "噪音扰民", severity: "normal", location: "中心广场", contact: "13812345678" });
 
 const to = (rt: Awaited<ReturnType<typeof staffedOffice>>) => rt.outbox.map((m) => m.to).sort();
 const at = (iso: string) => new Date(`${iso}+08:00`);

@@ -39,9 +39,20 @@ describe("set-up", () => {
       expect(sheet.getRange(900, col).getNumberFormat(), header).toBe("@");
     }
     const status = sheet.getRange(cellOf(view, 5, "状态")).getDataValidation();
-    expect(status?.getCriteriaValues()[0]).toEqual(["新登记", "已响应", "处理中", "暂停", "已解决", "已关闭", "重新打开"]);
+    expect(status?.getCriteriaValues()[0]).toEqual([
+      "新登记",
+      "已响应",
+      "处理中",
+      "暂停",
+      "已解决",
+      "已关闭",
+      "重新打开",
+    ]);
     expect(sheet.getConditionalFormatRules().length).toBeGreaterThanOrEqual(3);
-    const handlers = rt.triggers().map((t) => t.getHandlerFunction()).sort();
+    const handlers = rt
+      .triggers()
+      .map((t) => t.getHandlerFunction())
+      .sort();
     expect(handlers).toEqual(["runDailyDigest", "runReminders"]);
     const holidays = readSheet(rt, "holidays").rows.map((r) => Object.values(r)[2]);
     expect(holidays).toContain("国庆节");
@@ -109,7 +120,10 @@ describe("set-up", () => {
       sheet.getRange(1, owner + 1, 2, 1).setValues(a);
     });
     rt.meter.quietly(() => sheet.insertColumnAfter(width));
-    rt.sheets.userEdit("投诉", `${columnLetter(width + 1)}1:${columnLetter(width + 1)}2`, [["回访备注"], ["业主很满意"]]);
+    rt.sheets.userEdit("投诉", `${columnLetter(width + 1)}1:${columnLetter(width + 1)}2`, [
+      ["回访备注"],
+      ["业主很满意"],
+    ]);
     const alerts = rt.ui.alerts.length;
     rt.run("setupWorkbook");
     const report = alertsSince(rt, alerts).join("\n");

@@ -35,6 +35,8 @@ describe("office simulation", () => {
     const again = readSheet(reopened, "complaints");
     expect(again.rows.map((r) => r.ID)).toEqual(rows.map((r) => r.ID));
     expect(again.rows.map((r) => r.Unit)).toEqual(rows.map((r) => r.Unit));
-    expect(again.rows.map((r) => String(r["Received at"]))).toEqual(rows.map((r) => String(r["Received at"])));
+    expect(again.rows.map((r) => String(r["Received at"]))).toEqual(
+      rows.map((r) => String(r["Received at"])),
+    );
   });
 });

@@ -1,0 +1,346 @@
+// The emulated Range: whole-block reads and writes with Apps Script's checks and parsing.
+import { toA1 } from "./a1";
+import { FakeDataValidation } from "./rules";
+import type { FakeSheet } from "./sheet";
+import { displayValue } from "./sheetData";
+import { type CellValue, isDateValue, scriptValue } from "./typing";
+
+type GasRange = GoogleAppsScript.Spreadsheet.Range;
+type RangeApi = Pick<
+  GasRange,
+  | "getValues"
+  | "setValues"
+  | "getValue"
+  | "setValue"
+  | "getDisplayValues"
+  | "getDisplayValue"
+  | "getFormulas"
+  | "getFormula"
+  | "setFormula"
+  | "getNumberFormats"
+  | "getNumberFormat"
+  | "setNumberFormat"
+  | "setNumberFormats"
+  | "getNotes"
+  | "getNote"
+  | "setNote"
+  | "setNotes"
+  | "setFontWeight"
+  | "setFontWeights"
+  | "setBackground"
+  | "getBackground"
+  | "getBackgrounds"
+  | "setFontColor"
+  | "getFontColor"
+  | "setWrap"
+  | "setHorizontalAlignment"
+  | "setVerticalAlignment"
+  | "clearContent"
+  | "clear"
+  | "clearFormat"
+  | "clearDataValidations"
+  | "getA1Notation"
+  | "getRow"
+  | "getColumn"
+  | "getNumRows"
+  | "getNumColumns"
+  | "getLastRow"
+  | "getLastColumn"
+  | "getHeight"
+  | "getWidth"
+  | "offset"
+  | "activate"
+>;
+
+const copy = (v: CellValue): CellValue => (isDateValue(v) ? new Date(v.getTime()) : v);
+
+export class FakeRange implements RangeApi {
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly row: number,
+    readonly column: number,
+    readonly rows: number,
+    readonly columns: number,
+  ) {}
+
+  private get data() {
+    return this.sheet.data;
+  }
+
+  private self(): GasRange {
+    return this as unknown as GasRange;
+  }
+
+  private m(member: string, cells = 0) {
+    this.sheet.book.meter.record("SpreadsheetApp", `Range.${member}`, cells);
+    this.sheet.book.touched.add(this.sheet.name);
+  }
+
+  private get size() {
+    return this.rows * this.columns;
+  }
+
+  private grid<T>(fn: (r: number, c: number) => T): T[][] {
+    const out: T[][] = [];
+    for (let i = 0; i < this.rows; i++) {
+      const row: T[] = [];
+      for (let j = 0; j < this.columns; j++) row.push(fn(this.row - 1 + i, this.column - 1 + j));
+      out.push(row);
+    }
+    return out;
+  }
+
+  private each(fn: (r: number, c: number, i: number, j: number) => void) {
+    for (let i = 0; i < this.rows; i++)
+      for (let j = 0; j < this.columns; j++) fn(this.row - 1 + i, this.column - 1 + j, i, j);
+  }
+
+  private checkSize(data: unknown[][], what: string) {
+    if (!Array.isArray(data) || data.length !== this.rows)
+      throw new Error(
+        `The number of rows in the ${what} does not match the number of rows in the range. The ${what} has ${Array.isArray(data) ? data.length : 0} but the range has ${this.rows}.`,
+      );
+    for (const row of data)
+      if (!Array.isArray(row) || row.length !== this.columns)
+        throw new Error(
+          `The number of columns in the ${what} does not match the number of columns in the range. The ${what} has ${Array.isArray(row) ? row.length : 0} but the range has ${this.columns}.`,
+        );
+  }
+
+  /** Stores what a script writes, parsed as Sheets would (not validated, like Apps Script). */
+  writeCell(r: number, c: number, v: unknown) {
+    const book = this.sheet.book;
+    const parsed = scriptValue(v, this.data.format(r, c), book.timeZone(), book.clock.now());
+    this.data.setValue(r, c, parsed.value, parsed.formula);
+  }
+
+  getValues() {
+    this.m("getValues", this.size);
+    return this.grid((r, c) => copy(this.data.value(r, c)));
+  }
+  getValue() {
+    this.m("getValue", 1);
+    return copy(this.data.value(this.row - 1, this.column - 1));
+  }
+  setValues(values: unknown[][]) {
+    this.m("setValues", this.size);
+    this.checkSize(values, "data");
+    this.each((r, c, i, j) => this.writeCell(r, c, values[i]?.[j]));
+    return this.self();
+  }
+  setValue(value: unknown) {
+    this.m("setValue", this.size);
+    this.each((r, c) => this.writeCell(r, c, value));
+    return this.self();
+  }
+  getDisplayValues() {
+    this.m("getDisplayValues", this.size);
+    const tz = this.sheet.book.timeZone();
+    return this.grid((r, c) => displayValue(this.data.value(r, c), this.data.format(r, c), tz));
+  }
+  getDisplayValue() {
+    return this.getDisplayValues()[0]?.[0] ?? "";
+  }
+  getFormulas() {
+    this.m("getFormulas", this.size);
+    return this.grid((r, c) => this.data.formula(r, c));
+  }
+  getFormula() {
+    this.m("getFormula", 1);
+    return this.data.formula(this.row - 1, this.column - 1);
+  }
+  setFormula(formula: string) {
+    this.m("setFormula", this.size);
+    this.each((r, c) => this.data.setValue(r, c, "#ERROR!", formula));
+    return this.self();
+  }
+  getNumberFormats() {
+    this.m("getNumberFormats", this.size);
+    return this.grid((r, c) => this.data.format(r, c));
+  }
+  getNumberFormat() {
+    this.m("getNumberFormat", 1);
+    return this.data.format(this.row - 1, this.column - 1);
+  }
+  setNumberFormat(format: string) {
+    this.m("setNumberFormat", this.size);
+    this.each((r, c) => this.data.setFormat(r, c, format));
+    return this.self();
+  }
+  setNumberFormats(formats: string[][]) {
+    this.m("setNumberFormats", this.size);
+    this.checkSize(formats, "data");
+    this.each((r, c, i, j) => this.data.setFormat(r, c, String(formats[i]?.[j] ?? "General")));
+    return this.self();
+  }
+  getDataValidations() {
+    this.m("getDataValidations", this.size);
+    return this.grid(
+      (r, c) =>
+        (this.data.get(this.data.validations, r, c) ??
+          null) as GoogleAppsScript.Spreadsheet.DataValidation | null,
+    );
+  }
+  getDataValidation() {
+    return this.getDataValidations()[0]?.[0] ?? null;
+  }
+  setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null) {
+    this.m("setDataValidation", this.size);
+    if (rule !== null && !(rule instanceof FakeDataValidation)) throw new Error("Invalid argument: rule");
+    this.each((r, c) => this.data.put(this.data.validations, r, c, rule as FakeDataValidation | null));
+    return this.self();
+  }
+  setDataValidations(rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][]) {
+    this.m("setDataValidations", this.size);
+    this.checkSize(rules, "data");
+    this.each((r, c, i, j) =>
+      this.data.put(this.data.validations, r, c, (rules[i]?.[j] ?? null) as FakeDataValidation | null),
+    );
+    return this.self();
+  }
+  clearDataValidations() {
+    this.m("clearDataValidations", this.size);
+    this.each((r, c) => this.data.put(this.data.validations, r, c, null));
+    return this.self();
+  }
+  getNotes() {
+    this.m("getNotes", this.size);
+    return this.grid((r, c) => this.data.get(this.data.notes, r, c) ?? "");
+  }
+  getNote() {
+    return this.getNotes()[0]?.[0] ?? "";
+  }
+  setNote(note: string | null) {
+    this.m("setNote", this.size);
+    this.each((r, c) => this.data.put(this.data.notes, r, c, note));
+    return this.self();
+  }
+  setNotes(notes: (string | null)[][]) {
+    this.m("setNotes", this.size);
+    this.checkSize(notes, "data");
+    this.each((r, c, i, j) => this.data.put(this.data.notes, r, c, notes[i]?.[j] ?? null));
+    return this.self();
+  }
+  setFontWeight(weight: string | null) {
+    this.m("setFontWeight", this.size);
+    this.each((r, c) => this.data.put(this.data.fontWeights, r, c, weight === "normal" ? null : weight));
+    return this.self();
+  }
+  setFontWeights(weights: (string | null)[][]) {
+    this.m("setFontWeights", this.size);
+    this.checkSize(weights, "data");
+    this.each((r, c, i, j) =>
+      this.data.put(this.data.fontWeights, r, c, weights[i]?.[j] === "normal" ? null : weights[i]?.[j]),
+    );
+    return this.self();
+  }
+  getFontWeight() {
+    return this.getFontWeights()[0]?.[0] ?? "normal";
+  }
+  getFontWeights() {
+    this.m("getFontWeights", this.size);
+    return this.grid((r, c) => this.data.get(this.data.fontWeights, r, c) ?? "normal");
+  }
+  setBackground(color: string | null) {
+    this.m("setBackground", this.size);
+    this.each((r, c) => this.data.put(this.data.backgrounds, r, c, color));
+    return this.self();
+  }
+  getBackground() {
+    return this.getBackgrounds()[0]?.[0] ?? "#ffffff";
+  }
+  getBackgrounds() {
+    this.m("getBackgrounds", this.size);
+    return this.grid((r, c) => this.data.get(this.data.backgrounds, r, c) ?? "#ffffff");
+  }
+  setFontColor(color: string | null) {
+    this.m("setFontColor", this.size);
+    this.each((r, c) => this.data.put(this.data.fontColors, r, c, color));
+    return this.self();
+  }
+  getFontColor() {
+    this.m("getFontColor", 1);
+    return this.data.get(this.data.fontColors, this.row - 1, this.column - 1) ?? "#000000";
+  }
+  setWrap(_wrap: boolean) {
+    this.m("setWrap", this.size);
+    return this.self();
+  }
+  setHorizontalAlignment(_alignment: string | null) {
+    this.m("setHorizontalAlignment", this.size);
+    return this.self();
+  }
+  setVerticalAlignment(_alignment: string | null) {
+    this.m("setVerticalAlignment", this.size);
+    return this.self();
+  }
+  clearContent() {
+    this.m("clearContent", this.size);
+    this.each((r, c) => this.data.setValue(r, c, ""));
+    return this.self();
+  }
+  clearFormat() {
+    this.m("clearFormat", this.size);
+    this.each((r, c) => {
+      this.data.setFormat(r, c, "General");
+      this.data.put(this.data.backgrounds, r, c, null);
+      this.data.put(this.data.fontWeights, r, c, null);
+      this.data.put(this.data.fontColors, r, c, null);
+    });
+    return this.self();
+  }
+  clear() {
+    this.m("clear", this.size);
+    this.sheet.book.meter.quietly(() => {
+      this.clearContent();
+      this.clearFormat();
+      this.each((r, c) => this.data.put(this.data.notes, r, c, null));
+    });
+    return this.self();
+  }
+  getA1Notation() {
+    this.m("getA1Notation");
+    return toA1(this.row, this.column, this.rows, this.columns);
+  }
+  getRow() {
+    return this.row;
+  }
+  getColumn() {
+    return this.column;
+  }
+  getNumRows() {
+    return this.rows;
+  }
+  getNumColumns() {
+    return this.columns;
+  }
+  getHeight() {
+    return this.rows;
+  }
+  getWidth() {
+    return this.columns;
+  }
+  getLastRow() {
+    return this.row + this.rows - 1;
+  }
+  getLastColumn() {
+    return this.column + this.columns - 1;
+  }
+  getSheet() {
+    return this.sheet as unknown as GoogleAppsScript.Spreadsheet.Sheet;
+  }
+  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number) {
+    this.m("offset");
+    return this.sheet.rangeAt(
+      this.row + rowOffset,
+      this.column + columnOffset,
+      numRows ?? this.rows,
+      numColumns ?? this.columns,
+    );
+  }
+  activate() {
+    this.m("activate");
+    this.sheet.book.select(this);
+    return this.self();
+  }
+}

@@ -1,0 +1,294 @@
+// The emulated Spreadsheet and SpreadsheetApp, and what a person does in the workbook:
+// typing (parsed, validated), selecting, renaming and deleting sheets.
+import { randomUUID } from "node:crypto";
+import type { SimClock } from "../clock";
+import type { Meter } from "../meter";
+import type { SpreadsheetHandle, Toast, UserEditResult } from "../spreadsheet/contract";
+import { parseA1 } from "./a1";
+import type { FakeRange } from "./range";
+import {
+  BooleanCriteria,
+  DataValidationCriteria,
+  FakeConditionalFormatRuleBuilder,
+  FakeDataValidationBuilder,
+} from "./rules";
+import { type Book, FakeSheet } from "./sheet";
+import { displayValue } from "./sheetData";
+import { type CellValue, parseTyped } from "./typing";
+import { loadXlsx, saveXlsx } from "./xlsx";
+
+type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type GasRange = GoogleAppsScript.Spreadsheet.Range;
+
+export interface SpreadsheetOptions {
+  meter: Meter;
+  clock: SimClock;
+  getUi(): GoogleAppsScript.Base.Ui;
+  name?: string;
+  timeZone?: string;
+  locale?: string;
+  xlsxPath?: string;
+}
+
+type SpreadsheetApi = Pick<
+  GasSpreadsheet,
+  | "getId"
+  | "getName"
+  | "getUrl"
+  | "getSheets"
+  | "getSheetByName"
+  | "deleteSheet"
+  | "getSpreadsheetTimeZone"
+  | "setSpreadsheetTimeZone"
+  | "getSpreadsheetLocale"
+  | "getNumSheets"
+>;
+
+export class FakeSpreadsheet implements SpreadsheetApi {
+  sheets: FakeSheet[] = [];
+  id = randomUUID().replace(/-/g, "");
+  active: FakeRange | null = null;
+  readonly toasts: Toast[] = [];
+  readonly book: Book;
+
+  constructor(
+    readonly meter: Meter,
+    readonly clock: SimClock,
+    public name: string,
+    public timeZone: string,
+    public locale: string,
+  ) {
+    this.book = {
+      meter,
+      clock,
+      timeZone: () => this.timeZone,
+      spreadsheet: () => this as unknown as GasSpreadsheet,
+      touched: new Set<string>(),
+      select: (range) => {
+        this.active = range;
+      },
+      sheetByName: (n) => this.sheets.find((s) => s.name === n) ?? null,
+      remove: (sheet) => {
+        this.sheets = this.sheets.filter((s) => s !== sheet);
+      },
+      nameTaken: (n, except) =>
+        this.sheets.some((s) => s !== except && s.name.toLowerCase() === n.toLowerCase()),
+    };
+  }
+
+  private m(member: string) {
+    this.meter.record("SpreadsheetApp", `Spreadsheet.${member}`);
+  }
+
+  addSheet(name: string, index?: number): FakeSheet {
+    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    const sheet = new FakeSheet(this.book, name);
+    if (index === undefined) this.sheets.push(sheet);
+    else this.sheets.splice(index, 0, sheet);
+    return sheet;
+  }
+
+  getId() {
+    this.m("getId");
+    return this.id;
+  }
+  getName() {
+    this.m("getName");
+    return this.name;
+  }
+  getUrl() {
+    this.m("getUrl");
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+  }
+  getSheets() {
+    this.m("getSheets");
+    return [...this.sheets] as unknown as GoogleAppsScript.Spreadsheet.Sheet[];
+  }
+  getNumSheets() {
+    this.m("getNumSheets");
+    return this.sheets.length;
+  }
+  getSheetByName(name: string) {
+    this.m("getSheetByName");
+    return (this.sheets.find((s) => s.name === name) ??
+      null) as unknown as GoogleAppsScript.Spreadsheet.Sheet | null;
+  }
+  insertSheet(nameOrIndex?: string | number, maybeIndex?: number) {
+    this.m("insertSheet");
+    let name = typeof nameOrIndex === "string" ? nameOrIndex : "";
+    const index = typeof nameOrIndex === "number" ? nameOrIndex : maybeIndex;
+    for (let n = this.sheets.length + 1; !name; n++)
+      if (!this.book.sheetByName(`Sheet${n}`)) name = `Sheet${n}`;
+    const sheet = this.addSheet(name, index);
+    this.active = sheet.rangeAt(1, 1) as unknown as FakeRange;
+    return sheet as unknown as GoogleAppsScript.Spreadsheet.Sheet;
+  }
+  deleteSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet) {
+    this.m("deleteSheet");
+    if (this.sheets.length <= 1) throw new Error("You can't remove all the sheets in a document.");
+    this.book.remove(sheet as unknown as FakeSheet);
+  }
+  getSpreadsheetTimeZone() {
+    this.m("getSpreadsheetTimeZone");
+    return this.timeZone;
+  }
+  setSpreadsheetTimeZone(timeZone: string) {
+    this.m("setSpreadsheetTimeZone");
+    this.timeZone = timeZone;
+  }
+  getSpreadsheetLocale() {
+    this.m("getSpreadsheetLocale");
+    return this.locale;
+  }
+  toast(msg: string, title?: string, _timeoutSeconds?: number) {
+    this.m("toast");
+    this.toasts.push({ message: String(msg), title: title ?? "", at: this.clock.now() });
+  }
+  getActiveSheet() {
+    this.m("getActiveSheet");
+    return (this.active?.sheet ?? this.sheets[0]) as unknown as GoogleAppsScript.Spreadsheet.Sheet;
+  }
+  setActiveSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet) {
+    this.m("setActiveSheet");
+    this.active = (sheet as unknown as FakeSheet).rangeAt(1, 1) as unknown as FakeRange;
+    return sheet;
+  }
+  getActiveRange() {
+    this.m("getActiveRange");
+    return this.active as unknown as GasRange | null;
+  }
+  getRange(a1: string) {
+    this.m("getRange");
+    const p = parseA1(a1);
+    const sheet = p.sheet ? this.book.sheetByName(p.sheet) : (this.active?.sheet ?? this.sheets[0]);
+    if (!sheet) throw new Error("Range not found");
+    return sheet.rangeA1(a1.slice(a1.lastIndexOf("!") + 1));
+  }
+  getOwner() {
+    return null;
+  }
+}
+
+function appFor(ss: FakeSpreadsheet, meter: Meter, getUi: () => GoogleAppsScript.Base.Ui) {
+  const m = (member: string) => meter.record("SpreadsheetApp", `SpreadsheetApp.${member}`);
+  return {
+    getActiveSpreadsheet: () => (m("getActiveSpreadsheet"), ss as unknown as GasSpreadsheet),
+    getActive: () => (m("getActive"), ss as unknown as GasSpreadsheet),
+    getActiveSheet: () => ss.getActiveSheet(),
+    getActiveRange: () => ss.getActiveRange(),
+    getUi: () => (m("getUi"), getUi()),
+    flush: () => m("flush"),
+    newDataValidation: () => (m("newDataValidation"), new FakeDataValidationBuilder()),
+    newConditionalFormatRule: () => (m("newConditionalFormatRule"), new FakeConditionalFormatRuleBuilder()),
+    DataValidationCriteria,
+    BooleanCriteria,
+    WrapStrategy: { WRAP: "WRAP", OVERFLOW: "OVERFLOW", CLIP: "CLIP" },
+  };
+}
+
+export async function createSpreadsheetService(options: SpreadsheetOptions): Promise<SpreadsheetHandle> {
+  const { meter, clock } = options;
+  const ss = new FakeSpreadsheet(
+    meter,
+    clock,
+    options.name ?? "物业客服中心",
+    options.timeZone ?? "Asia/Shanghai",
+    options.locale ?? "zh_CN",
+  );
+  if (options.xlsxPath) await loadXlsx(ss, options.xlsxPath);
+  else ss.addSheet("Sheet1");
+
+  const sheetOf = (name: string) => {
+    const sheet = ss.book.sheetByName(name);
+    if (!sheet) throw new Error(`No sheet named "${name}"`);
+    return sheet;
+  };
+  const lookup = (range: GasRange) =>
+    meter.quietly(() =>
+      range
+        .getDisplayValues()
+        .flat()
+        .filter((v) => v !== ""),
+    );
+
+  return {
+    app: appFor(ss, meter, options.getUi) as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+    spreadsheet: ss as unknown as GasSpreadsheet,
+    toasts: ss.toasts,
+    touched: ss.book.touched,
+    userEdit(sheetName: string, a1: string, input: string | unknown[][]): UserEditResult {
+      return meter.quietly(() => {
+        const sheet = sheetOf(sheetName);
+        const grid = typeof input === "string" ? [[input]] : input;
+        const p = parseA1(a1);
+        const rows = grid.length;
+        const columns = Math.max(...grid.map((r) => r.length));
+        // A paste that runs past the sheet's edge grows it, as Sheets does.
+        if (p.row + rows - 1 > sheet.data.maxRows)
+          sheet.data.insertRows(sheet.data.maxRows, p.row + rows - 1 - sheet.data.maxRows);
+        if (p.column + columns - 1 > sheet.data.maxColumns)
+          sheet.data.insertColumns(sheet.data.maxColumns, p.column + columns - 1 - sheet.data.maxColumns);
+        const range = sheet.rangeAt(p.row, p.column, rows, columns);
+        const parsed: { value: CellValue; formula?: string }[][] = grid.map((row, i) =>
+          Array.from({ length: columns }, (_, j) => {
+            const v = row[j] ?? "";
+            const format = sheet.data.format(p.row - 1 + i, p.column - 1 + j);
+            return typeof v === "string"
+              ? parseTyped(v, format, ss.timeZone, clock.now())
+              : { value: v as CellValue };
+          }),
+        );
+        for (let i = 0; i < rows; i++)
+          for (let j = 0; j < columns; j++) {
+            const r = p.row - 1 + i;
+            const c = p.column - 1 + j;
+            const rule = sheet.data.get(sheet.data.validations, r, c);
+            const cell = parsed[i]?.[j];
+            if (!rule || rule.allowInvalid || !cell) continue;
+            if (!rule.accepts(displayValue(cell.value, sheet.data.format(r, c), ss.timeZone), lookup))
+              return {
+                accepted: false,
+                rejection: "There was a problem\nInput must be an item on the specified list.",
+                range,
+              };
+          }
+        const single = rows === 1 && columns === 1;
+        const before = single
+          ? displayValue(
+              sheet.data.value(p.row - 1, p.column - 1),
+              sheet.data.format(p.row - 1, p.column - 1),
+              ss.timeZone,
+            )
+          : "";
+        parsed.forEach((row, i) =>
+          row.forEach((cell, j) =>
+            sheet.data.setValue(p.row - 1 + i, p.column - 1 + j, cell.value, cell.formula),
+          ),
+        );
+        ss.active = range as unknown as FakeRange;
+        if (!single) return { accepted: true, range };
+        const after = displayValue(
+          sheet.data.value(p.row - 1, p.column - 1),
+          sheet.data.format(p.row - 1, p.column - 1),
+          ss.timeZone,
+        );
+        return { accepted: true, range, value: after, oldValue: before === "" ? undefined : before };
+      });
+    },
+    select(sheetName: string, a1: string) {
+      ss.active = sheetOf(sheetName).rangeA1(a1) as unknown as FakeRange;
+    },
+    userDeleteSheet(sheetName: string) {
+      const sheet = sheetOf(sheetName);
+      if (ss.sheets.length <= 1) throw new Error("You can't remove all the sheets in a document.");
+      ss.book.remove(sheet);
+    },
+    userRenameSheet(from: string, to: string) {
+      const sheet = sheetOf(from);
+      if (ss.book.nameTaken(to, sheet)) throw new Error(`A sheet with the name "${to}" already exists.`);
+      sheet.name = to;
+    },
+    saveXlsx: (path: string) => saveXlsx(ss, path),
+  };
+}
