@@ -5,6 +5,14 @@ import type { SimClock } from "../clock";
 import type { Meter } from "../meter";
 import { formatDate, localDay } from "./dateformat";
 
+/** Wraps a service member so it is counted before it runs. */
+export function metered(record: (member: string) => void) {
+  return <T>(member: string, fn: () => T): T => {
+    record(member);
+    return fn();
+  };
+}
+
 export interface Execution {
   id: number;
   name: string;
@@ -95,6 +103,7 @@ const STORE_LIMIT = 500 * 1024;
 
 function propertiesStore(host: Host, name: string, store: Map<string, string>) {
   const m = (member: string) => host.meter.record("PropertiesService", `Properties.${member}`);
+  const _call = metered(m);
   const size = () => [...store].reduce((n, [k, v]) => n + k.length + v.length, 0);
   const set = (key: string, value: unknown) => {
     const text = String(value);
@@ -153,15 +162,14 @@ export function propertiesService(host: Host) {
   const document = new Map<string, string>();
   const users = new Map<string, Map<string, string>>();
   const m = (member: string) => host.meter.record("PropertiesService", `PropertiesService.${member}`);
+  const call = metered(m);
   return {
     stores: { script, document, users },
     service: {
-      getScriptProperties: () => (
-        m("getScriptProperties"), propertiesStore(host, "ScriptProperties", script)
-      ),
-      getDocumentProperties: () => (
-        m("getDocumentProperties"), propertiesStore(host, "DocumentProperties", document)
-      ),
+      getScriptProperties: () =>
+        call("getScriptProperties", () => propertiesStore(host, "ScriptProperties", script)),
+      getDocumentProperties: () =>
+        call("getDocumentProperties", () => propertiesStore(host, "DocumentProperties", document)),
       getUserProperties: () => {
         m("getUserProperties");
         const store = users.get(host.user()) ?? new Map<string, string>();
@@ -174,6 +182,7 @@ export function propertiesService(host: Host) {
 
 function cacheStore(host: Host, store: Map<string, { value: string; expires: number }>) {
   const m = (member: string) => host.meter.record("CacheService", `Cache.${member}`);
+  const call = metered(m);
   const live = (key: string) => {
     const hit = store.get(key);
     if (hit && hit.expires > host.clock.now()) return hit.value;
@@ -188,7 +197,7 @@ function cacheStore(host: Host, store: Map<string, { value: string; expires: num
     if (store.size > 1000) store.delete(store.keys().next().value ?? "");
   };
   return {
-    get: (key: string) => (m("get"), live(key)),
+    get: (key: string) => call("get", () => live(key)),
     getAll: (keys: string[]) => {
       m("getAll");
       const out: Record<string, string> = {};
@@ -198,12 +207,15 @@ function cacheStore(host: Host, store: Map<string, { value: string; expires: num
       }
       return out;
     },
-    put: (key: string, value: string, ttl?: number) => (m("put"), put(key, value, ttl)),
+    put: (key: string, value: string, ttl?: number) => call("put", () => put(key, value, ttl)),
     putAll: (values: Record<string, string>, ttl?: number) => {
       m("putAll");
       for (const [k, v] of Object.entries(values)) put(k, v, ttl);
     },
-    remove: (key: string) => (m("remove"), store.delete(key), undefined),
+    remove: (key: string) =>
+      call("remove", () => {
+        store.delete(key);
+      }),
     removeAll: (keys: string[]) => {
       m("removeAll");
       for (const k of keys) store.delete(k);
@@ -216,9 +228,10 @@ export function cacheService(host: Host) {
   const document = new Map<string, { value: string; expires: number }>();
   const users = new Map<string, Map<string, { value: string; expires: number }>>();
   const m = (member: string) => host.meter.record("CacheService", `CacheService.${member}`);
+  const call = metered(m);
   return {
-    getScriptCache: () => (m("getScriptCache"), cacheStore(host, script)),
-    getDocumentCache: () => (m("getDocumentCache"), cacheStore(host, document)),
+    getScriptCache: () => call("getScriptCache", () => cacheStore(host, script)),
+    getDocumentCache: () => call("getDocumentCache", () => cacheStore(host, document)),
     getUserCache: () => {
       m("getUserCache");
       const store = users.get(host.user()) ?? new Map();
@@ -233,6 +246,7 @@ export type LockHolders = Map<string, number | "other">;
 
 function lock(host: Host, kind: string, holders: LockHolders) {
   const m = (member: string) => host.meter.record("LockService", `Lock.${member}`);
+  const _call = metered(m);
   const mine = () => holders.get(kind) === host.current()?.id;
   const free = () => !holders.has(kind) || mine();
   const take = () => holders.set(kind, host.current()?.id ?? 0);
@@ -268,30 +282,32 @@ function lock(host: Host, kind: string, holders: LockHolders) {
 
 export function lockService(host: Host, holders: LockHolders) {
   const m = (member: string) => host.meter.record("LockService", `LockService.${member}`);
+  const call = metered(m);
   return {
-    getDocumentLock: () => (m("getDocumentLock"), lock(host, "document", holders)),
-    getScriptLock: () => (m("getScriptLock"), lock(host, "script", holders)),
-    getUserLock: () => (m("getUserLock"), lock(host, `user:${host.user()}`, holders)),
+    getDocumentLock: () => call("getDocumentLock", () => lock(host, "document", holders)),
+    getScriptLock: () => call("getScriptLock", () => lock(host, "script", holders)),
+    getUserLock: () => call("getUserLock", () => lock(host, `user:${host.user()}`, holders)),
   };
 }
 
 export function utilities(host: Host) {
   const m = (member: string) => host.meter.record("Utilities", `Utilities.${member}`);
+  const call = metered(m);
   return {
     formatDate(date: Date, timeZone: string, format: string) {
       m("formatDate");
       if (Object.prototype.toString.call(date) !== "[object Date]") throw new Error("Invalid argument: date");
       return formatDate(date, timeZone, format);
     },
-    getUuid: () => (m("getUuid"), randomUUID()),
+    getUuid: () => call("getUuid", () => randomUUID()),
     sleep(ms: number) {
       m("sleep");
       host.meter.charge(ms);
     },
-    base64Encode: (data: string) => (m("base64Encode"), Buffer.from(String(data), "utf8").toString("base64")),
-    base64Decode: (data: string) => (
-      m("base64Decode"), [...Buffer.from(data, "base64")].map((b) => (b > 127 ? b - 256 : b))
-    ),
+    base64Encode: (data: string) =>
+      call("base64Encode", () => Buffer.from(String(data), "utf8").toString("base64")),
+    base64Decode: (data: string) =>
+      call("base64Decode", () => [...Buffer.from(data, "base64")].map((b) => (b > 127 ? b - 256 : b))),
     newBlob: (data: string, contentType?: string, name?: string) => {
       m("newBlob");
       return {
@@ -305,15 +321,15 @@ export function utilities(host: Host) {
 
 export function session(host: Host) {
   const m = (member: string) => host.meter.record("Session", `Session.${member}`);
+  const call = metered(m);
   const user = () => ({ getEmail: () => host.user(), toString: () => host.user() });
   return {
-    getActiveUser: () => (m("getActiveUser"), user()),
-    getEffectiveUser: () => (m("getEffectiveUser"), user()),
-    getActiveUserLocale: () => (m("getActiveUserLocale"), host.locale()),
-    getScriptTimeZone: () => (m("getScriptTimeZone"), host.timeZone),
-    getTemporaryActiveUserKey: () => (
-      m("getTemporaryActiveUserKey"), Buffer.from(host.user()).toString("base64")
-    ),
+    getActiveUser: () => call("getActiveUser", () => user()),
+    getEffectiveUser: () => call("getEffectiveUser", () => user()),
+    getActiveUserLocale: () => call("getActiveUserLocale", () => host.locale()),
+    getScriptTimeZone: () => call("getScriptTimeZone", () => host.timeZone),
+    getTemporaryActiveUserKey: () =>
+      call("getTemporaryActiveUserKey", () => Buffer.from(host.user()).toString("base64")),
   };
 }
 

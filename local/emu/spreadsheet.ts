@@ -1,5 +1,6 @@
 // The emulated Spreadsheet and SpreadsheetApp, and what a person does in the workbook:
 // typing (parsed, validated), selecting, renaming and deleting sheets.
+import { metered } from "./services";
 import { randomUUID } from "node:crypto";
 import type { SimClock } from "../clock";
 import type { Meter } from "../meter";
@@ -172,15 +173,17 @@ export class FakeSpreadsheet implements SpreadsheetApi {
 
 function appFor(ss: FakeSpreadsheet, meter: Meter, getUi: () => GoogleAppsScript.Base.Ui) {
   const m = (member: string) => meter.record("SpreadsheetApp", `SpreadsheetApp.${member}`);
+  const call = metered(m);
   return {
-    getActiveSpreadsheet: () => (m("getActiveSpreadsheet"), ss as unknown as GasSpreadsheet),
-    getActive: () => (m("getActive"), ss as unknown as GasSpreadsheet),
+    getActiveSpreadsheet: () => call("getActiveSpreadsheet", () => ss as unknown as GasSpreadsheet),
+    getActive: () => call("getActive", () => ss as unknown as GasSpreadsheet),
     getActiveSheet: () => ss.getActiveSheet(),
     getActiveRange: () => ss.getActiveRange(),
-    getUi: () => (m("getUi"), getUi()),
+    getUi: () => call("getUi", () => getUi()),
     flush: () => m("flush"),
-    newDataValidation: () => (m("newDataValidation"), new FakeDataValidationBuilder()),
-    newConditionalFormatRule: () => (m("newConditionalFormatRule"), new FakeConditionalFormatRuleBuilder()),
+    newDataValidation: () => call("newDataValidation", () => new FakeDataValidationBuilder()),
+    newConditionalFormatRule: () =>
+      call("newConditionalFormatRule", () => new FakeConditionalFormatRuleBuilder()),
     DataValidationCriteria,
     BooleanCriteria,
     WrapStrategy: { WRAP: "WRAP", OVERFLOW: "OVERFLOW", CLIP: "CLIP" },

@@ -3,7 +3,7 @@
 // google.script.run bridged back to the bundle.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Host } from "./services";
+import { type Host, metered } from "./services";
 
 export interface MenuRecord {
   title: string;
@@ -95,6 +95,7 @@ export class HtmlOutput {
 
 export function ui(host: Host, log: UiLog, inSimpleTrigger: () => boolean) {
   const m = (member: string) => host.meter.record("SpreadsheetApp", `Ui.${member}`);
+  const _call = metered(m);
   const answer = () => log.answers.shift() ?? "OK";
   const show = (kind: DialogRecord["kind"], output: HtmlOutput, title?: string) => {
     if (inSimpleTrigger()) throw new Error("You do not have permission to call Ui.showModalDialog.");
@@ -210,6 +211,7 @@ function compileTemplate(source: string): (fields: Record<string, unknown>) => s
 
 export function htmlService(host: Host, distDir: string) {
   const m = (member: string) => host.meter.record("HtmlService", `HtmlService.${member}`);
+  const call = metered(m);
   const file = (name: string) => {
     try {
       return readFileSync(join(distDir, name.endsWith(".html") ? name : `${name}.html`), "utf8");
@@ -225,10 +227,11 @@ export function htmlService(host: Host, distDir: string) {
     return t;
   };
   return {
-    createHtmlOutput: (html = "") => (m("createHtmlOutput"), new HtmlOutput(String(html))),
-    createHtmlOutputFromFile: (name: string) => (m("createHtmlOutputFromFile"), new HtmlOutput(file(name))),
-    createTemplate: (html: string) => (m("createTemplate"), template(html)),
-    createTemplateFromFile: (name: string) => (m("createTemplateFromFile"), template(file(name))),
+    createHtmlOutput: (html = "") => call("createHtmlOutput", () => new HtmlOutput(String(html))),
+    createHtmlOutputFromFile: (name: string) =>
+      call("createHtmlOutputFromFile", () => new HtmlOutput(file(name))),
+    createTemplate: (html: string) => call("createTemplate", () => template(html)),
+    createTemplateFromFile: (name: string) => call("createTemplateFromFile", () => template(file(name))),
     SandboxMode: { IFRAME: "IFRAME", NATIVE: "NATIVE", EMULATED: "EMULATED" },
     XFrameOptionsMode: { ALLOWALL: "ALLOWALL", DEFAULT: "DEFAULT" },
   };

@@ -209,7 +209,7 @@ export async function loadXlsx(ss: FakeSpreadsheet, path: string): Promise<void>
     const dims = meta.sheets?.[ws.name];
     d.maxRows = Math.max(dims?.maxRows ?? 1000, ws.rowCount);
     d.maxColumns = Math.max(dims?.maxColumns ?? 26, ws.columnCount);
-    const view = ws.views[0] as { ySplit?: number; xSplit?: number } | undefined;
+    const view = (ws.views ?? [])[0] as { ySplit?: number; xSplit?: number } | undefined;
     d.frozenRows = view?.ySplit ?? 0;
     d.frozenColumns = view?.xSplit ?? 0;
     for (let c = 1; c <= ws.columnCount; c++) {
@@ -240,7 +240,7 @@ export async function loadXlsx(ss: FakeSpreadsheet, path: string): Promise<void>
     const rules = new Map<string, FakeDataValidation>();
     pending.push(() => {
       for (const [address, dv] of Object.entries(model)) {
-        if (!dv || dv.type !== "list") continue;
+        if (dv?.type !== "list") continue;
         const f = String(dv.formulae?.[0] ?? "");
         const key = `${f}|${dv.showErrorMessage}`;
         let rule = rules.get(key);

@@ -67,7 +67,9 @@ function completeEdits(
   );
   if (!decoded.records.length) return;
   const keys = editedKeys(e, table.map.index);
-  const singleOld = e.range.getNumRows() === 1 && e.range.getNumColumns() === 1 ? e.oldValue : undefined;
+  // A single-cell edit of an empty cell carries no oldValue: it was "".
+  const singleOld =
+    e.range.getNumRows() === 1 && e.range.getNumColumns() === 1 ? (e.oldValue ?? "") : undefined;
   const log: LogEntry[] = decoded.records.some((c) => c.id) ? readLog(office) : [];
   const byItem = histories(log);
   const changes: Change[] = [];

@@ -70,7 +70,9 @@ export function inspectWorkbook(ss: Spreadsheet, now: Date, apply: boolean): Ins
 
   const zone = ss.getSpreadsheetTimeZone();
   const year = Number(Utilities.formatDate(now, zone, "yyyy"));
-  stage((out) => checkSeeds(ss, codecFor(language, utcOffsetMinutes(zone, now)), year, out, created.has("settings")));
+  stage((out) =>
+    checkSeeds(ss, codecFor(language, utcOffsetMinutes(zone, now)), year, out, created.has("settings")),
+  );
   const office = loadOffice(ss, now);
   const ruleFor = ruleMaker(ctx, office.settings.pauseKinds);
   for (const spec of specs())

@@ -1,8 +1,5 @@
 // The intake dialog in a real browser (Debian's Chromium), its google.script.run calls
 // bridged to the built bundle on the local runtime.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Runtime } from "../../local/runtime";
@@ -10,10 +7,8 @@ import { complaints, staffedOffice } from "../integration/harness";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 let browser: Browser;
-let profile: string;
 
 beforeAll(async () => {
-  profile = mkdtempSync(join(tmpdir(), "desk-chromium-"));
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -24,14 +19,12 @@ beforeAll(async () => {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
-      `--user-data-dir=${profile}`,
     ],
   });
 });
 
 afterAll(async () => {
   await browser?.close();
-  rmSync(profile, { recursive: true, force: true });
 });
 
 async function openIntake(rt: Runtime): Promise<Page> {

@@ -7,7 +7,8 @@ import { form, staffedOffice, submit } from "./harness";
 const HANDLER = "security.desk@greenwood-pm.example";
 const HEAD = "chen.gang@greenwood-pm.example";
 const OWNER = STAFF.assistants[0] ?? "";
-// Noise, normal: first response within 8 business hours → Monday 17:00; reminders 4 h before.
+// Noise, normal, logged Monday just after 09:00: first response due just after 17:00, reminders
+// from 4 h before; the hourly trigger runs on the hour.
 const noise = () =>
   form({ category: "噪音扰民", severity: "normal", location: "中心广场", contact: "13812345678" });
 
@@ -20,18 +21,20 @@ describe("reminders and escalation", () => {
     const saved = submit(rt, noise());
     if (!saved.ok) throw new Error(saved.message);
 
-    rt.advanceTo(at("2026-03-02T12:30:00"));
+    rt.advanceTo(at("2026-03-02T13:30:00"));
     expect(rt.outbox).toHaveLength(0);
 
-    rt.advanceTo(at("2026-03-02T13:30:00"));
+    rt.advanceTo(at("2026-03-02T14:30:00"));
     expect(to(rt)).toEqual([OWNER, HANDLER].sort());
     expect(rt.outbox[0]?.htmlBody).toContain(saved.id);
 
     rt.advanceTo(at("2026-03-02T17:30:00"));
+    expect(to(rt).filter((x) => x === HEAD)).toHaveLength(0);
+    rt.advanceTo(at("2026-03-02T18:30:00"));
     expect(to(rt).filter((x) => x === HEAD)).toHaveLength(1);
     expect(rt.outbox.filter((m) => m.to === STAFF.manager && /提醒|需要/.test(m.subject))).toHaveLength(0);
 
-    rt.advanceTo(at("2026-03-02T21:30:00"));
+    rt.advanceTo(at("2026-03-02T22:30:00"));
     expect(rt.outbox.filter((m) => m.to === STAFF.manager)).toHaveLength(1);
 
     const sent = readSheet(rt, "sent").rows;
@@ -42,7 +45,7 @@ describe("reminders and escalation", () => {
   it("sends nothing new when the same run is repeated at the same moment", async () => {
     const rt = await staffedOffice();
     submit(rt, noise());
-    rt.advanceTo(at("2026-03-02T13:30:00"));
+    rt.advanceTo(at("2026-03-02T14:30:00"));
     const count = rt.outbox.length;
     expect(count).toBeGreaterThan(0);
     rt.run("runReminders");
@@ -68,16 +71,20 @@ describe("reminders and escalation", () => {
     const rt = await staffedOffice();
     rt.quotas.emailRecipientsPerDay = 1;
     submit(rt, noise());
-    rt.advanceTo(at("2026-03-02T13:30:00"));
+    rt.advanceTo(at("2026-03-02T14:30:00"));
     expect(rt.outbox).toHaveLength(1);
     const sentRows = readSheet(rt, "sent").rows;
     expect(sentRows).toHaveLength(1);
     expect(sentRows[0]?.["收件人"]).toBe(rt.outbox[0]?.to);
     rt.quotas.emailRecipientsPerDay = 100;
     rt.advanceTo(at("2026-03-03T00:30:00"));
-    const recipients = rt.outbox.filter((m) => /需要您处理/.test(m.subject)).map((m) => m.to);
-    expect(new Set(recipients).size).toBe(recipients.length);
-    expect(recipients).toEqual(expect.arrayContaining([OWNER, HANDLER, HEAD]));
+    const sent = readSheet(rt, "sent").rows;
+    const keys = sent.map((r) => r["通知标识"]);
+    expect(new Set(keys).size).toBe(keys.length);
+    // The notice the quota held back went out later, once.
+    const handlerNotices = sent.filter((r) => r["原因"] === "handler").map((r) => r["收件人"]);
+    expect(handlerNotices.sort()).toEqual([OWNER, HANDLER].sort());
+    expect(rt.outbox.map((m) => m.to)).toEqual(expect.arrayContaining([OWNER, HANDLER, HEAD]));
   });
 
   it("resumes after a run cut off by the time limit without sending anything twice", async () => {
@@ -86,7 +93,7 @@ describe("reminders and escalation", () => {
     submit(rt, form({ category: "噪音扰民", severity: "normal", unit: "9栋1单元0901" }));
     // Each email costs far more than usual: the 6-minute limit cuts the run after the first.
     rt.meter.costs.perCallMs["MailApp.MailApp.sendEmail"] = 300_000;
-    rt.advanceTo(at("2026-03-02T13:30:00"));
+    rt.advanceTo(at("2026-03-02T14:30:00"));
     expect(rt.failures.map((f) => f.message)).toContain("Exceeded maximum execution time");
     const cut = rt.outbox.length;
     expect(cut).toBeGreaterThan(0);

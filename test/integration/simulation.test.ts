@@ -29,7 +29,9 @@ describe("office simulation", () => {
     rt.writeOutbox(join(dir, "outbox"));
     const emls = readdirSync(join(dir, "outbox")).filter((f) => f.endsWith(".eml"));
     expect(emls).toHaveLength(rt.outbox.length);
-    expect(readFileSync(join(dir, "outbox", emls[0] ?? ""), "utf8")).toMatch(/^Subject: =\?UTF-8\?B\?/m);
+    expect(readFileSync(join(dir, "outbox", emls[0] ?? ""), "utf8")).toMatch(
+      /^Subject: \[Greenwood Gardens service desk\] /m,
+    );
 
     const reopened = await createRuntime({ workbook: xlsx, now: new Date(rt.clock.now()) });
     const again = readSheet(reopened, "complaints");
