@@ -85,6 +85,8 @@ export function mailService(host: Host, outbox: SentMail[]) {
         from: host.user(),
         at: host.clock.now(),
       };
+      if (Buffer.byteLength(mail.htmlBody) + Buffer.byteLength(mail.body) > 200 * 1024)
+        throw new Error("Limit Exceeded: Email Body Size.");
       const count = [mail.to, mail.cc, mail.bcc].flatMap(recipients).length;
       if (!count) throw new Error("Failed to send email: no recipient");
       if (count > remaining()) throw new Error("Service invoked too many times for one day: email.");

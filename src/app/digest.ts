@@ -29,7 +29,7 @@ export function sendDigest(office: Office, force = false): DigestReport {
     figures,
   );
   sendMail({ to, name: office.settings.officeName, ...mail });
-  journal(office.now, mail.subject, [{ key, recipient: to, item: "", kind: "digest", level: "manager" }]);
+  journal(office.now, mail.subject, [key]);
   flushJournal(office);
   return { sent: true, day: figures.day, message: office.t("run.digestSent", { date: figures.day, to }) };
 }

@@ -7,6 +7,9 @@ import { escapeHtml, maskPhone } from "../domain/text";
 import type { Translate } from "../i18n/messages";
 import { choiceLabel } from "../sheets/codec";
 
+/** Emails stay far below MailApp's 200 KB body limit: long lists are cut with a count. */
+export const MAX_LISTED = 60;
+
 export interface RenderedMail {
   subject: string;
   htmlBody: string;
@@ -36,8 +39,10 @@ function wrap(ctx: RenderContext, inner: string): string {
   return `<div style="font-family:Arial,'Microsoft YaHei',sans-serif;color:#222">${inner}<p style="color:#777;font-size:12px">${escapeHtml(ctx.t("mail.footer", { office: ctx.officeName }))}</p></div>`;
 }
 
-export function reminderMail(ctx: RenderContext, notices: readonly Notice[]): RenderedMail {
+/** `unlisted`: notices for this person left for the next run (the list is capped). */
+export function reminderMail(ctx: RenderContext, notices: readonly Notice[], unlisted = 0): RenderedMail {
   const { t } = ctx;
+  const more = unlisted ? t("mail.more", { count: unlisted }) : "";
   const ids = new Set(notices.map((n) => n.item.complaint.id));
   const subject = t("mail.reminder.subject", { office: ctx.officeName, count: ids.size });
   const when = (ms: number) => formatLocal(ms, ctx.utcOffsetMinutes);
@@ -66,8 +71,11 @@ export function reminderMail(ctx: RenderContext, notices: readonly Notice[]): Re
     .join("\n");
   return {
     subject,
-    htmlBody: wrap(ctx, `<p>${escapeHtml(t("mail.reminder.intro"))}</p>${table(headers, rows)}`),
-    body: `${t("mail.reminder.intro")}\n\n${text}\n\n${t("mail.footer", { office: ctx.officeName })}`,
+    htmlBody: wrap(
+      ctx,
+      `<p>${escapeHtml(t("mail.reminder.intro"))}</p>${table(headers, rows)}${more ? `<p>${escapeHtml(more)}</p>` : ""}`,
+    ),
+    body: `${t("mail.reminder.intro")}\n\n${text}\n${more}\n\n${t("mail.footer", { office: ctx.officeName })}`,
   };
 }
 
@@ -126,8 +134,12 @@ export function digestMail(ctx: RenderContext, f: DigestFigures): RenderedMail {
     t("mail.col.due"),
   ];
   const pausedHeaders = [...headers.slice(0, 6), t("mail.col.reason")];
+  const more = (items: readonly DigestItem[]) =>
+    items.length > MAX_LISTED
+      ? `<p>${escapeHtml(t("mail.more", { count: items.length - MAX_LISTED }))}</p>`
+      : "";
   const list = (title: string, items: readonly DigestItem[], hdrs: string[], reason: boolean) =>
-    `<h3>${escapeHtml(title)}</h3>${items.length ? table(hdrs, itemRows(items, ctx, reason)) : `<p>${escapeHtml(t("mail.digest.none"))}</p>`}`;
+    `<h3>${escapeHtml(title)}</h3>${items.length ? table(hdrs, itemRows(items.slice(0, MAX_LISTED), ctx, reason)) + more(items) : `<p>${escapeHtml(t("mail.digest.none"))}</p>`}`;
   const html = [
     `<table style="border-spacing:6px"><tr>${tileHtml}</tr></table>`,
     bars(t("mail.digest.byCategory"), f.byCategory, ctx),
@@ -139,9 +151,9 @@ export function digestMail(ctx: RenderContext, f: DigestFigures): RenderedMail {
     ...tiles.map(([label, n]) => `${label}: ${n}`),
     "",
     `${t("mail.digest.overdueItems")}:`,
-    ...f.overdueItems.map((i) => `- ${i.id} ${i.unit} ${i.category} ${i.contact}`),
+    ...f.overdueItems.slice(0, MAX_LISTED).map((i) => `- ${i.id} ${i.unit} ${i.category} ${i.contact}`),
     `${t("mail.digest.pausedItems")}:`,
-    ...f.pausedItems.map((i) => `- ${i.id} ${i.unit} ${i.pauseKind}: ${i.pauseReason}`),
+    ...f.pausedItems.slice(0, MAX_LISTED).map((i) => `- ${i.id} ${i.unit} ${i.pauseKind}: ${i.pauseReason}`),
   ].join("\n");
   return {
     subject: t("mail.digest.subject", { office: ctx.officeName, date: f.day }),

@@ -1,13 +1,13 @@
 // The hourly run: re-score deadlines, then send each person one email listing the notices
 // due to them. Every email is journaled the moment it leaves, so a run cut off by quota or
 // the time limit resumes next time without sending anything twice.
-import { groupByRecipient, type Notice, planNotices } from "../domain/escalation";
+import { groupByRecipient, planNotices } from "../domain/escalation";
 import { remainingEmailQuota, sendMail } from "../gas/services";
-import { reminderMail } from "./emails";
+import { MAX_LISTED, reminderMail } from "./emails";
 import { loadOffice, type Office } from "./office";
 import { rescoreAll } from "./rescore";
 import { isQuotaError, RUN_BUDGET_MS } from "./runs";
-import { flushJournal, journal, type SentNotice, sentKeys } from "./sentLog";
+import { flushJournal, JOURNAL_FLUSH_CHARS, journal, sentKeys } from "./sentLog";
 
 export interface ReminderReport {
   emails: number;
@@ -16,14 +16,6 @@ export interface ReminderReport {
   stoppedBy: "quota" | "time" | null;
   message: string;
 }
-
-const toSent = (n: Notice): SentNotice => ({
-  key: n.key,
-  recipient: n.recipient,
-  item: n.item.complaint.id,
-  kind: n.kind,
-  level: n.level,
-});
 
 export function sendReminders(office: Office, startedAt: number): ReminderReport {
   flushJournal(office);
@@ -38,6 +30,7 @@ export function sendReminders(office: Office, startedAt: number): ReminderReport
   let emails = 0;
   let notices = 0;
   let stoppedBy: ReminderReport["stoppedBy"] = null;
+  let journaled = 0;
   for (const group of groups) {
     const first = group[0];
     if (!first) continue;
@@ -49,7 +42,8 @@ export function sendReminders(office: Office, startedAt: number): ReminderReport
       stoppedBy = "quota";
       break;
     }
-    const mail = reminderMail(ctx, group);
+    const listed = group.slice(0, MAX_LISTED);
+    const mail = reminderMail(ctx, listed, group.length - listed.length);
     try {
       sendMail({ to: first.recipient, name: office.settings.officeName, ...mail });
     } catch (e) {
@@ -57,9 +51,17 @@ export function sendReminders(office: Office, startedAt: number): ReminderReport
       stoppedBy = "quota";
       break;
     }
-    journal(office.now, mail.subject, group.map(toSent));
+    journaled += journal(
+      office.now,
+      mail.subject,
+      listed.map((n) => n.key),
+    );
+    if (journaled > JOURNAL_FLUSH_CHARS) {
+      flushJournal(office);
+      journaled = 0;
+    }
     emails += 1;
-    notices += group.length;
+    notices += listed.length;
   }
   flushJournal(office);
   const pending = planned.length - notices;

@@ -29,5 +29,5 @@ export function exclusively<T>(fn: () => T): T | null {
 }
 
 export function isQuotaError(e: unknown): boolean {
-  return /too many times|quota|Limit Exceeded/i.test(e instanceof Error ? e.message : String(e));
+  return /too many times|quota/i.test(e instanceof Error ? e.message : String(e));
 }

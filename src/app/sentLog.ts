@@ -8,8 +8,8 @@ import { SCHEMAS } from "../sheets/schema";
 import type { Office } from "./office";
 
 const PREFIX = "sent.journal.";
-/** Property values are capped at 9 KB; stay well under it. */
-const CHUNK_CHARS = 7_000;
+/** Property values are capped at 9 KB; stay well under it (keys may be non-ASCII). */
+const CHUNK_CHARS = 3_000;
 
 export interface SentNotice {
   key: string;
@@ -22,35 +22,54 @@ export interface SentNotice {
 interface JournalEntry {
   at: string;
   subject: string;
-  notices: SentNotice[];
+  keys: string[];
+}
+
+/** Journal this much, then copy it to the Sent sheet: the property store holds 500 KB in all. */
+export const JOURNAL_FLUSH_CHARS = 200_000;
+
+/** A Sent row's fields, all carried by its key ("id|kind|level|due|to" or "digest|day|to"). */
+export function noticeFromKey(key: string): SentNotice {
+  const parts = key.split("|");
+  if (parts[0] === "digest")
+    return { key, recipient: parts[2] ?? "", item: "", kind: "digest", level: "manager" };
+  return {
+    key,
+    item: parts[0] ?? "",
+    kind: parts[1] ?? "",
+    level: parts[2] ?? "",
+    recipient: parts[4] ?? "",
+  };
 }
 
 export function sentKeys(office: Office): Set<string> {
   const keys = new Set(readTable(office.ss, SCHEMAS.sent, office.codec, ["key"]).records.map((r) => r.key));
-  for (const entry of readJournal().values()) for (const n of entry.notices) keys.add(n.key);
+  for (const entry of readJournal().values()) for (const k of entry.keys) keys.add(k);
   return keys;
 }
 
-/** Journals one sent email (one property write per chunk, usually one). */
-export function journal(at: Date, subject: string, notices: readonly SentNotice[]): void {
+/** Journals one sent email (one property write, split in chunks under 9 KB); returns characters written. */
+export function journal(at: Date, subject: string, keys: readonly string[]): number {
   const values: Record<string, string> = {};
-  let chunk: SentNotice[] = [];
-  let size = 0;
   const id = `${at.getTime()}.${Utilities.getUuid().slice(0, 8)}`;
-  let part = 0;
+  let chunk: string[] = [];
+  let size = 0;
+  let written = 0;
   const flush = () => {
-    values[`${PREFIX}${id}.${part++}`] = JSON.stringify({ at: at.toISOString(), subject, notices: chunk });
+    const text = JSON.stringify({ at: at.toISOString(), subject, keys: chunk });
+    values[`${PREFIX}${id}.${Object.keys(values).length}`] = text;
+    written += text.length;
     chunk = [];
     size = 0;
   };
-  for (const n of notices) {
-    const length = JSON.stringify(n).length;
-    if (size + length > CHUNK_CHARS && chunk.length) flush();
-    chunk.push(n);
-    size += length;
+  for (const key of keys) {
+    if (size + key.length > CHUNK_CHARS && chunk.length) flush();
+    chunk.push(key);
+    size += key.length + 3;
   }
   if (chunk.length) flush();
   documentProps().setProperties(values);
+  return written;
 }
 
 function readJournal(): Map<string, JournalEntry> {
@@ -67,8 +86,10 @@ export function flushJournal(office: Office): number {
   if (!entries.size) return 0;
   const rows: Cell[][] = [];
   for (const entry of entries.values())
-    for (const n of entry.notices)
+    for (const key of entry.keys) {
+      const n = noticeFromKey(key);
       rows.push([new Date(entry.at), n.key, n.recipient, n.item, n.kind, n.level, entry.subject]);
+    }
   appendToLog(office.ss, SCHEMAS.sent, office.codec, rows);
   const props = documentProps();
   for (const key of entries.keys()) props.deleteProperty(key);

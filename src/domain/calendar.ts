@@ -48,12 +48,24 @@ export function localDateKey(cal: BusinessCalendar, ms: number): string {
   return dayKey(dayIndex(cal, ms));
 }
 
+/** Workday answers per calendar, by day number: deadlines for thousands of rows ask about the same days. */
+const workdayCache = new WeakMap<BusinessCalendar, Map<number, boolean>>();
+
 function isWorkdayIndex(cal: BusinessCalendar, day: number): boolean {
+  let cache = workdayCache.get(cal);
+  if (!cache) {
+    cache = new Map();
+    workdayCache.set(cal, cache);
+  }
+  const known = cache.get(day);
+  if (known !== undefined) return known;
   const key = dayKey(day);
-  if (cal.makeupWorkdays.has(key)) return true;
-  if (cal.holidays.has(key)) return false;
   // Day 0 (1970-01-01) was a Thursday.
-  return !cal.weekendDays.includes((((day + 4) % 7) + 7) % 7);
+  const open =
+    cal.makeupWorkdays.has(key) ||
+    (!cal.holidays.has(key) && !cal.weekendDays.includes((((day + 4) % 7) + 7) % 7));
+  cache.set(day, open);
+  return open;
 }
 
 /** Whether the office is open on the local date of `ms`. */

@@ -141,6 +141,7 @@ const en = {
   "mail.digest.overdueItems": "Overdue items",
   "mail.digest.none": "None.",
   "mail.digest.unassigned": "(no department)",
+  "mail.more": "…and {count} more not listed here; open the workbook to see them all.",
 
   "log.rescored": "re-scored (calendar or targets changed)",
   "run.remindersDone": "Reminders: {sent} email(s) sent, {pending} notice(s) waiting.",
@@ -315,6 +316,7 @@ const zh: Messages = {
   "mail.digest.overdueItems": "超时投诉",
   "mail.digest.none": "无。",
   "mail.digest.unassigned": "（未指定部门）",
+  "mail.more": "……另有 {count} 项未列出，请在工作簿中查看全部。",
 
   "log.rescored": "重新计算（日历或时限变更）",
   "run.remindersDone": "提醒：已发送 {sent} 封邮件，{pending} 条通知待发。",

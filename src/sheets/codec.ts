@@ -85,15 +85,27 @@ const CHOICES: Partial<Record<ColumnKind, Record<string, MessageKey>>> = {
   yesNo: { yes: "yes", no: "no" },
 };
 
+/** Label → code answers: a sheet repeats the same few labels on every row. */
+const codeCache = new Map<string, string | null>();
+
 /** Reads a label in either language (or the code itself) back to its code. */
 export function choiceCode(kind: ColumnKind, raw: string): string | null {
+  const cacheKey = `${kind}\u0000${raw}`;
+  const cached = codeCache.get(cacheKey);
+  if (cached !== undefined) return cached;
   const choices = CHOICES[kind];
-  if (!choices) return null;
-  const wanted = normalise(raw);
-  for (const [code, key] of Object.entries(choices)) {
-    if (normalise(code) === wanted || allLabels(key).some((l) => normalise(l) === wanted)) return code;
+  let found: string | null = null;
+  if (choices) {
+    const wanted = normalise(raw);
+    for (const [code, key] of Object.entries(choices))
+      if (normalise(code) === wanted || allLabels(key).some((l) => normalise(l) === wanted)) {
+        found = code;
+        break;
+      }
   }
-  return null;
+  if (codeCache.size > 10_000) codeCache.clear();
+  codeCache.set(cacheKey, found);
+  return found;
 }
 
 export function choiceLabels(kind: ColumnKind, t: Translate): string[] {
