@@ -11,7 +11,7 @@ import { computeSla } from "../src/domain/sla";
 import type { Status } from "../src/domain/complaint";
 import { choiceCode, encodeRow, mapHeaders } from "../src/sheets/codec";
 import { SCHEMAS } from "../src/sheets/schema";
-import { createRuntime, type Runtime } from "../local/runtime";
+import { createRuntime, type Runtime } from "../local/emu/runtime";
 import { setDepartment, setSetting, sheetName, type SheetKey } from "../sim/workbook";
 import { defaultOffice, generateHistory, type History } from "./fixtures";
 

@@ -3,7 +3,7 @@
 // sheet, departments act (some late, some paused), triggers remind, escalate and digest.
 import { translator } from "../src/i18n/messages";
 import type { Language } from "../src/domain/settings";
-import { createRuntime, type Runtime } from "../local/runtime";
+import { createRuntime, type Runtime } from "../local/emu/runtime";
 import { KINDS, type Random, STAFF, ownerName, phone, random, unit } from "./scenario";
 import { cellOf, complaintRow, readSheet, setDepartment, setSetting, typeInto } from "./workbook";
 

@@ -1,6 +1,6 @@
 // Reading and typing into the emulated workbook the way a person would, by header name.
 // Used by the office simulation, the benchmark and the integration tests; never metered.
-import type { Runtime } from "../local/runtime";
+import type { Runtime } from "../local/emu/runtime";
 
 export type Row = Record<string, unknown>;
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import vm from "node:vm";
 import { SimClock } from "../clock";
 import { type CallCosts, ExecutionTimeExceeded, Meter } from "../meter";
-import type { SpreadsheetHandle, UserEditResult } from "../spreadsheet/contract";
+import type { SpreadsheetHandle, UserEditResult } from "./contract";
 import { writeOutbox } from "./eml";
 import {
   cacheService,

@@ -4,7 +4,7 @@ import { metered } from "./services";
 import { randomUUID } from "node:crypto";
 import type { SimClock } from "../clock";
 import type { Meter } from "../meter";
-import type { SpreadsheetHandle, Toast, UserEditResult } from "../spreadsheet/contract";
+import type { SpreadsheetHandle, Toast, UserEditResult } from "./contract";
 import { parseA1 } from "./a1";
 import type { FakeRange } from "./range";
 import {

@@ -2,7 +2,7 @@
 // bridged to the built bundle on the local runtime.
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Runtime } from "../../local/runtime";
+import type { Runtime } from "../../local/emu/runtime";
 import { complaints, staffedOffice } from "../integration/harness";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

@@ -1,5 +1,5 @@
 // A set-up office on the local runtime, with its staff's emails filled in.
-import { createRuntime, type Runtime, type RuntimeOptions } from "../../local/runtime";
+import { createRuntime, type Runtime, type RuntimeOptions } from "../../local/emu/runtime";
 import { STAFF } from "../../sim/scenario";
 import { readSheet, type Row, setDepartment, setSetting } from "../../sim/workbook";
 

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createRuntime } from "../../local/runtime";
+import { createRuntime } from "../../local/emu/runtime";
 import { simulate } from "../../sim/simulate";
 import { readSheet } from "../../sim/workbook";
 

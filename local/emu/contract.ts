@@ -1,23 +1,4 @@
 // What the emulated Spreadsheet service offers the rest of the local runtime.
-import type { SimClock } from "../clock";
-import type { Meter } from "../meter";
-
-export interface SpreadsheetServiceDeps {
-  meter: Meter;
-  clock: SimClock;
-  /** The Ui that SpreadsheetApp.getUi() returns (owned by the runtime shell). */
-  getUi(): GoogleAppsScript.Base.Ui;
-}
-
-export interface SpreadsheetInit {
-  name?: string;
-  /** Spreadsheet time zone, default "Asia/Shanghai". */
-  timeZone?: string;
-  /** Spreadsheet locale, default "zh_CN". */
-  locale?: string;
-  /** Load this .xlsx instead of starting from one empty "Sheet1". */
-  xlsxPath?: string;
-}
 
 export interface UserEditResult {
   /** False when a strict data validation rejected the typing (the cell keeps its old value). */
@@ -56,13 +37,3 @@ export interface SpreadsheetHandle {
   /** Writes the workbook as .xlsx (values, formats, validations, frozen rows, highlighting, notes). */
   saveXlsx(path: string): Promise<void>;
 }
-
-/**
- * Implemented in local/spreadsheet/index.ts:
- *   export function createSpreadsheetService(deps: SpreadsheetServiceDeps, init?: SpreadsheetInit): Promise<SpreadsheetHandle>
- * (async only because loading an .xlsx is).
- */
-export type CreateSpreadsheetService = (
-  deps: SpreadsheetServiceDeps,
-  init?: SpreadsheetInit,
-) => Promise<SpreadsheetHandle>;
