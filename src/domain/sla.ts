@@ -76,6 +76,7 @@ export function computeSla(input: SlaInput): SlaResult {
   let openBeforeFirstResolution = 0;
   let reopenCount = 0;
   let lastResolvedAt: number | null = null;
+  const firstResolution = history.find((h) => h.to === "resolved")?.at ?? null;
   for (const seg of segs) {
     const minutes = span(seg.from, seg.to);
     if (seg.status === "paused") {
@@ -83,7 +84,10 @@ export function computeSla(input: SlaInput): SlaResult {
       pausedInCycle += minutes;
     } else if (isOpen(seg.status)) {
       totalOpenMinutes += minutes;
-      if (firstResolvedAt === null) openBeforeFirstResolution += minutes;
+      // Time to resolution counts the first cycle only; reopened time shows in the total.
+      if (firstResolution === null) openBeforeFirstResolution += minutes;
+      else if (seg.from < firstResolution)
+        openBeforeFirstResolution += span(seg.from, Math.min(seg.to, firstResolution));
     }
   }
   for (const change of history) {

@@ -14,7 +14,8 @@ export function escapeHtml(text: string): string {
 
 /** Masks a phone number for emails and reports: 13812345678 → 138****5678. */
 export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, "");
+  // A Chinese mobile number may be written with its country code (+86 / 0086).
+  const digits = phone.replace(/\D/g, "").replace(/^(?:0086|86)(?=1\d{10}$)/, "");
   if (digits.length >= 7) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
   if (digits.length === 0) return phone ? "****" : "";
   return `****${digits.slice(-2)}`;
