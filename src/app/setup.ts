@@ -89,9 +89,23 @@ export function inspectWorkbook(ss: Spreadsheet, now: Date, apply: boolean): Ins
     if (complaints) checkHighlighting(ctx, complaints, out);
     if (created.has("complaints")) for (const f of out) f.quiet = true;
   });
+  if (apply) stage((out) => removeBlankStarterSheet(ss, office, out));
   stage((out) => checkTimeZone(ss, office, out));
   stage((out) => checkTriggers(office, out));
   return { findings, office };
+}
+
+/** A new workbook's empty "Sheet1" only gets in the way once the desk's sheets exist. */
+function removeBlankStarterSheet(ss: Spreadsheet, office: Office, out: Finding[]) {
+  for (const name of ["Sheet1", "工作表1"]) {
+    const sheet = ss.getSheetByName(name);
+    if (!sheet || ss.getSheets().length < 2 || sheet.getLastRow() > 0 || sheet.getLastColumn() > 0) continue;
+    out.push({
+      problem: "",
+      done: office.t("setup.removedBlank", { sheet: name }),
+      fix: () => ss.deleteSheet(sheet),
+    });
+  }
 }
 
 function checkTimeZone(ss: Spreadsheet, office: Office, out: Finding[]) {

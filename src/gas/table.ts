@@ -48,6 +48,11 @@ export function findSheet(
   return null;
 }
 
+/** The office's own name for the sheet first, then the other language's. */
+function missingSheet(spec: Pick<SheetSpec<unknown>, "nameKey">, name: string): MissingSheetError {
+  return new MissingSheetError([name, ...allLabels(spec.nameKey).filter((n) => n !== name)]);
+}
+
 export interface Table<T> extends DecodedRows<T> {
   sheet: Sheet;
   name: string;
@@ -66,7 +71,7 @@ export function readTable<T>(
 ): Table<T> {
   const name = codec.t(spec.nameKey);
   const sheet = findSheet(ss, spec, name);
-  if (!sheet) throw new MissingSheetError(allLabels(spec.nameKey));
+  if (!sheet) throw missingSheet(spec, name);
   const values = sheet.getDataRange().getValues();
   const map = mapHeaders(spec.columns, values[0] ?? []);
   const missing = map.missing.filter((c) => required.includes(c.key));
@@ -119,7 +124,7 @@ export function writeColumn(sheet: Sheet, map: HeaderMap, key: string, firstRow:
 export function appendToLog<T>(ss: Spreadsheet, spec: SheetSpec<T>, codec: Codec, rows: Cell[][]) {
   if (!rows.length) return;
   const sheet = findSheet(ss, spec, codec.t(spec.nameKey));
-  if (!sheet) throw new MissingSheetError(allLabels(spec.nameKey));
+  if (!sheet) throw missingSheet(spec, codec.t(spec.nameKey));
   const width = spec.columns.length;
   const range = sheet.getRange(1, 1, 1, width);
   const map = mapHeaders(spec.columns, range.getValues()[0] ?? []);

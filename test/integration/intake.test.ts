@@ -170,3 +170,25 @@ describe("intake", () => {
     expect(complaints(rt)[1]?.["重复投诉"]).toBe(first.id);
   });
 });
+
+describe("intake on a damaged workbook", () => {
+  it("says which sheet is missing and saves nothing", async () => {
+    const rt = await staffedOffice();
+    rt.sheets.userRenameSheet("投诉", "投诉（旧）");
+    const result = submit(rt, form());
+    expect(result).toMatchObject({ ok: false, message: "缺少工作表“投诉 / Complaints”：请运行 物业客服 → 初始化 / 修复工作簿。" });
+    expect(readSheet(rt, "log").rows).toHaveLength(0);
+  });
+
+  it("says which columns are missing, and a typed row is left as typed", async () => {
+    const rt = await staffedOffice();
+    const view = readSheet(rt, "complaints");
+    rt.sheets.userEdit("投诉", cellOf(view, 1, "类别"), "问题类型");
+    const result = submit(rt, form());
+    expect(result.ok).toBe(false);
+    expect(result.message).toContain("缺少列 类别");
+    rt.edit("投诉", cellOf(view, 2, "房号"), "3栋2单元1201");
+    expect(rt.sheets.toasts.at(-1)?.message).toContain("缺少列 类别");
+    expect(readSheet(rt, "complaints").rows[0]?.["房号"]).toBe("3栋2单元1201");
+  });
+});

@@ -28,6 +28,7 @@ describe("set-up", () => {
     const ss = rt.sheets.spreadsheet;
     const names = ss.getSheets().map((s) => s.getName());
     for (const name of SHEETS) expect(names).toContain(name);
+    expect(names).not.toContain("Sheet1");
     const view = readSheet(rt, "complaints");
     expect(view.header).toEqual(COMPLAINT_COLUMNS.map((c) => c.zh));
     const sheet = ss.getSheetByName("投诉");
