@@ -89,6 +89,16 @@ export class SheetData {
     return last;
   }
 
+  /** Moves every per-cell map's keys (dropping cells `move` returns null for). */
+  private shiftAll(move: (r: number, c: number) => [number, number] | null) {
+    this.formulas = shift(this.formulas, move);
+    this.validations = shift(this.validations, move);
+    this.notes = shift(this.notes, move);
+    this.backgrounds = shift(this.backgrounds, move);
+    this.fontColors = shift(this.fontColors, move);
+    this.fontWeights = shift(this.fontWeights, move);
+  }
+
   /** Inserts `n` rows before 0-based row `at`; new rows take the formats and validations of the row above. */
   insertRows(at: number, n: number) {
     const fill = <T>(arr: T[][]) => arr.splice(at, 0, ...Array.from({ length: n }, () => [] as T[]));
@@ -98,12 +108,7 @@ export class SheetData {
     if (above) for (let i = 0; i < n; i++) this.formats[at + i] = [...above];
     const move = (r: number, c: number): [number, number] => [r >= at ? r + n : r, c];
     const inherited = [...this.validations].filter(([k]) => Number(k.split(":")[0]) === at - 1);
-    this.formulas = shift(this.formulas, move);
-    this.validations = shift(this.validations, move);
-    this.notes = shift(this.notes, move);
-    this.backgrounds = shift(this.backgrounds, move);
-    this.fontColors = shift(this.fontColors, move);
-    this.fontWeights = shift(this.fontWeights, move);
+    this.shiftAll(move);
     for (const [k, v] of inherited) {
       const c = Number(k.split(":")[1]);
       for (let i = 0; i < n; i++) this.validations.set(key(at + i, c), v);
@@ -116,12 +121,7 @@ export class SheetData {
     this.formats.splice(at, n);
     const move = (r: number, c: number): [number, number] | null =>
       r >= at && r < at + n ? null : [r >= at + n ? r - n : r, c];
-    this.formulas = shift(this.formulas, move);
-    this.validations = shift(this.validations, move);
-    this.notes = shift(this.notes, move);
-    this.backgrounds = shift(this.backgrounds, move);
-    this.fontColors = shift(this.fontColors, move);
-    this.fontWeights = shift(this.fontWeights, move);
+    this.shiftAll(move);
     this.maxRows -= n;
   }
 
@@ -131,12 +131,7 @@ export class SheetData {
     for (const row of this.formats)
       if (row && at < row.length) row.splice(at, 0, ...Array.from({ length: n }, () => undefined));
     const move = (r: number, c: number): [number, number] => [r, c >= at ? c + n : c];
-    this.formulas = shift(this.formulas, move);
-    this.validations = shift(this.validations, move);
-    this.notes = shift(this.notes, move);
-    this.backgrounds = shift(this.backgrounds, move);
-    this.fontColors = shift(this.fontColors, move);
-    this.fontWeights = shift(this.fontWeights, move);
+    this.shiftAll(move);
     this.widths = new Map([...this.widths].map(([c, w]) => [c >= at ? c + n : c, w]));
     this.maxColumns += n;
   }
@@ -146,12 +141,7 @@ export class SheetData {
     for (const row of this.formats) row?.splice(at, n);
     const move = (r: number, c: number): [number, number] | null =>
       c >= at && c < at + n ? null : [r, c >= at + n ? c - n : c];
-    this.formulas = shift(this.formulas, move);
-    this.validations = shift(this.validations, move);
-    this.notes = shift(this.notes, move);
-    this.backgrounds = shift(this.backgrounds, move);
-    this.fontColors = shift(this.fontColors, move);
-    this.fontWeights = shift(this.fontWeights, move);
+    this.shiftAll(move);
     this.widths = new Map(
       [...this.widths].filter(([c]) => c < at || c >= at + n).map(([c, w]) => [c >= at + n ? c - n : c, w]),
     );

@@ -1,11 +1,11 @@
 // The dropdowns and highlighting the desk's sheets carry, in the office's language.
 import { allLabels, type MessageKey } from "../i18n/messages";
-import { choiceLabels, mapHeaders } from "../sheets/codec";
+import { choiceLabels } from "../sheets/codec";
 import type { ColumnSpec } from "../sheets/schema";
 import { SCHEMAS } from "../sheets/schema";
 import { findSheet } from "../gas/table";
 import { columnLetter, type Finding } from "./findings";
-import type { RuleFor, SheetContext } from "./sheetChecks";
+import { headerMap, type RuleFor, type SheetContext } from "./sheetChecks";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -57,8 +57,7 @@ function isOurs(formula: string): boolean {
 
 /** Overdue rows red, near-deadline yellow, paused grey: keyed on the SLA column. */
 export function checkHighlighting(ctx: SheetContext, sheet: Sheet, findings: Finding[]) {
-  const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0] ?? [];
-  const map = mapHeaders(SCHEMAS.complaints.columns, header);
+  const map = headerMap(sheet, SCHEMAS.complaints);
   const sla = map.index.get("slaState");
   if (sla === undefined) return;
   const letter = columnLetter(sla + 1);

@@ -144,12 +144,17 @@ function renamedInPlace(
   return guesses;
 }
 
+/** Where each of the schema's columns sits, from the sheet's header row (one read). */
+export function headerMap<T>(sheet: Sheet, spec: SheetSpec<T>) {
+  const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0] ?? [];
+  return mapHeaders(spec.columns, header);
+}
+
 /** Number formats per column below the header; text columns must be plain text. */
 export function checkFormats<T>(ctx: SheetContext, sheet: Sheet, spec: SheetSpec<T>, findings: Finding[]) {
   const rows = sheet.getMaxRows() - 1;
   if (rows < 1) return;
-  const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0] ?? [];
-  const map = mapHeaders(spec.columns, header);
+  const map = headerMap(sheet, spec);
   const formats = sheet.getRange(2, 1, rows, map.width).getNumberFormats();
   for (const column of spec.columns) {
     const i = map.index.get(column.key);
@@ -180,8 +185,7 @@ export function checkValidations<T>(
 ) {
   const rows = sheet.getMaxRows() - 1;
   if (rows < 1) return;
-  const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0] ?? [];
-  const map = mapHeaders(spec.columns, header);
+  const map = headerMap(sheet, spec);
   const existing = sheet.getRange(2, 1, rows, map.width).getDataValidations();
   for (const column of spec.columns) {
     const i = map.index.get(column.key);

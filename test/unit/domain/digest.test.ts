@@ -4,25 +4,13 @@ import { type Complaint, emptyComplaint } from "../../../src/domain/complaint";
 import { computeDigest } from "../../../src/domain/digest";
 import type { TrackedItem } from "../../../src/domain/escalation";
 import type { SlaResult } from "../../../src/domain/sla";
+import { slaResult } from "./fixtures";
 
 const t = (local: string) => Date.parse(`${local}+08:00`);
 const now = t("2026-03-03T08:15");
 const item = (c: Partial<Complaint>, s: Partial<SlaResult>): TrackedItem => ({
   complaint: { ...emptyComplaint(), id: `TS-2026-00000${c.unit?.length ?? 0}`, contact: "13812345678", ...c },
-  sla: {
-    status: "new",
-    responseDue: t("2026-03-03T17:00"),
-    resolutionDue: null,
-    firstResponseAt: null,
-    firstResponseMinutes: null,
-    resolvedAt: null,
-    resolutionMinutes: null,
-    totalOpenMinutes: 0,
-    pausedMinutes: 0,
-    reopenCount: 0,
-    state: "ok",
-    ...s,
-  },
+  sla: slaResult(t("2026-03-03T17:00"), s),
 });
 
 describe("digest", () => {

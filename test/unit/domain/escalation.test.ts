@@ -10,6 +10,7 @@ import {
 } from "../../../src/domain/escalation";
 import type { OfficeSettings } from "../../../src/domain/settings";
 import type { SlaResult } from "../../../src/domain/sla";
+import { slaResult } from "./fixtures";
 import { defaultOffice } from "../../../bench/fixtures";
 
 const settings: OfficeSettings = {
@@ -29,20 +30,8 @@ const complaint = (over: Partial<Complaint> = {}): Complaint => ({
   receivedBy: "desk@office.example",
   ...over,
 });
-const sla = (over: Partial<SlaResult> = {}): SlaResult => ({
-  status: "new",
-  responseDue: due,
-  resolutionDue: due + 48 * H,
-  firstResponseAt: null,
-  firstResponseMinutes: null,
-  resolvedAt: null,
-  resolutionMinutes: null,
-  totalOpenMinutes: 0,
-  pausedMinutes: 0,
-  reopenCount: 0,
-  state: "ok",
-  ...over,
-});
+const sla = (over: Partial<SlaResult> = {}): SlaResult =>
+  slaResult(due, { resolutionDue: due + 48 * H, ...over });
 const item = (c = complaint(), s = sla()): TrackedItem => ({ complaint: c, sla: s });
 
 describe("escalation", () => {
