@@ -14,6 +14,7 @@ import { choiceCode, choiceLabel, decodeRows, encodeRow, isBlank } from "../shee
 import { COMPLAINT_COLUMNS, headerFor, SCHEMAS } from "../sheets/schema";
 import { type Change, histories, logValue, readComplaints, readLog, score, writeLog } from "./complaints";
 import { explainError } from "./errors";
+import { callbackSettled, callbacksOf, complaintCallback, readCallbacks, saveCallbacks } from "./callbacks";
 import { reserveIds } from "./ids";
 import { fieldMessage } from "./intake";
 import { loadOffice, type Office } from "./office";
@@ -74,6 +75,12 @@ function completeEdits(
   const byItem = histories(log);
   const changes: Change[] = [];
   const messages: string[] = [];
+  let callbackTable: ReturnType<typeof readCallbacks> | null = null;
+  const callbacks = () => {
+    callbackTable ??= readCallbacks(office);
+    return callbackTable;
+  };
+  const resolvedNow: Complaint[] = [];
   const out = rows.map((r) => [...r]) as (string | number | boolean | Date)[][];
   const fresh: { at: number; draft: Complaint }[] = [];
 
@@ -119,7 +126,13 @@ function completeEdits(
     if (statusProblem || record.status !== loggedStatus) {
       const problemsFound: TransitionProblem[] = statusProblem
         ? [{ code: "impossible", from: loggedStatus, to: loggedStatus, allowed: allowedNext(loggedStatus) }]
-        : checkTransition(next, record.status);
+        : checkTransition(
+            next,
+            record.status,
+            record.status === "closed"
+              ? { callbackSettled: callbackSettled(callbacks().records, record.id) }
+              : {},
+          );
       if (problemsFound.length) {
         messages.push(
           office.t("edit.reverted", {
@@ -142,6 +155,7 @@ function completeEdits(
           note: pauseNote,
         });
         history.push({ at: office.now.getTime(), to: record.status });
+        if (record.status === "resolved") resolvedNow.push(next);
       }
     }
     if (keys.has("id") && singleOld !== undefined && String(singleOld) !== record.id) {
@@ -218,6 +232,20 @@ function completeEdits(
   }
   writeRows(table.sheet, SCHEMAS.complaints, table.map, firstRow, out);
   if (changes.length) writeLog(office, changes);
+  if (resolvedNow.length) {
+    // Every resolved complaint gets a call-back, unless one is still waiting for the owner.
+    const table = callbacks();
+    const drafts = resolvedNow
+      .filter(
+        (c) =>
+          !callbacksOf(table.records, c.id).some((cb) => cb.state === "pending" || cb.state === "waiting"),
+      )
+      .map((c) => complaintCallback(office, c));
+    for (const cb of saveCallbacks(office, table, drafts)) {
+      const due = cb.dueAt ? formatLocal(cb.dueAt.getTime(), office.codec.utcOffsetMinutes) : "";
+      messages.push(office.t("edit.callbackScheduled", { id: cb.ref, callback: cb.id, due }));
+    }
+  }
   if (messages.length) office.ss.toast(messages.join("\n"), office.t("menu.title"), 15);
 }
 
@@ -240,6 +268,11 @@ function transitionMessage(
         id: c.id,
         recurrenceOf: problem.recurrenceOf,
         column: column("rootCause"),
+      });
+    case "callbackRequired":
+      return office.t("transition.callbackRequired", {
+        id: c.id,
+        attempts: office.settings.callbacks.maxAttempts,
       });
     case "impossible":
       return office.t("transition.impossible", {

@@ -1,5 +1,6 @@
 // Email bodies: small HTML tables and CSS bars, every owner-supplied text escaped,
 // every phone number masked. Pure functions of their inputs.
+import type { Callback } from "../domain/callback";
 import type { DigestFigures, DigestItem } from "../domain/digest";
 import type { Notice } from "../domain/escalation";
 import { formatLocal } from "../domain/dates";
@@ -159,5 +160,27 @@ export function digestMail(ctx: RenderContext, f: DigestFigures): RenderedMail {
     subject: t("mail.digest.subject", { office: ctx.officeName, date: f.day }),
     htmlBody: wrap(ctx, html),
     body: text,
+  };
+}
+
+/** An owner was not satisfied at the call-back: the handler, head and manager hear at once. */
+export function callbackAlertMail(ctx: RenderContext, cb: Callback, followUpId: string): RenderedMail {
+  const { t } = ctx;
+  const rows = [
+    [t("mail.col.id"), cb.ref ? `${cb.ref} / ${cb.id}` : cb.id],
+    [t("mail.col.unit"), cb.unit],
+    [t("mail.col.contact"), maskPhone(cb.contact)],
+    [t("mail.col.content"), clip(cb.content, 200)],
+    [t("mail.col.reason"), `${choiceLabel("satisfaction", cb.satisfaction, t)}: ${cb.remarks}`],
+  ];
+  const follow = followUpId ? t("mail.cbAlert.followUp", { id: followUpId }) : "";
+  const html = `<p>${escapeHtml(t("mail.cbAlert.intro"))}</p>${table(
+    ["", ""],
+    rows.map(([k, v]) => [escapeHtml(k ?? ""), escapeHtml(v ?? "")]),
+  )}${follow ? `<p>${escapeHtml(follow)}</p>` : ""}`;
+  return {
+    subject: t("mail.cbAlert.subject", { office: ctx.officeName, id: cb.ref || cb.id, unit: cb.unit }),
+    htmlBody: wrap(ctx, html),
+    body: [t("mail.cbAlert.intro"), ...rows.map(([k, v]) => `${k}: ${v}`), follow].join("\n"),
   };
 }

@@ -1,14 +1,21 @@
-// Allocating complaint IDs. Callers hold the document lock, so two people never get the same one.
-import { formatId, highestSeq } from "../domain/ids";
+// Allocating record IDs. Callers hold the document lock, so two people never get the same one.
+import { formatId, highestSeq, type IdPrefix } from "../domain/ids";
 import { documentProps } from "../gas/services";
 
-const key = (year: number) => `ids.highWater.${year}`;
+// Complaints keep the key they always had; other records get their own.
+const key = (year: number, prefix: IdPrefix) =>
+  prefix === "TS" ? `ids.highWater.${year}` : `ids.${prefix}.highWater.${year}`;
 
 /** Reserves `count` new IDs for `year`; the high-water mark outlives deleted rows, so IDs are never reused. */
-export function reserveIds(year: number, count: number, idsInSheet: readonly string[]): string[] {
+export function reserveIds(
+  year: number,
+  count: number,
+  idsInSheet: readonly string[],
+  prefix: IdPrefix = "TS",
+): string[] {
   const props = documentProps();
-  const stored = Number(props.getProperty(key(year)) ?? "0") || 0;
-  const start = highestSeq(year, stored, idsInSheet);
-  props.setProperty(key(year), String(start + count));
-  return Array.from({ length: count }, (_, i) => formatId(year, start + 1 + i));
+  const stored = Number(props.getProperty(key(year, prefix)) ?? "0") || 0;
+  const start = highestSeq(year, stored, idsInSheet, prefix);
+  props.setProperty(key(year, prefix), String(start + count));
+  return Array.from({ length: count }, (_, i) => formatId(year, start + 1 + i, prefix));
 }

@@ -38,6 +38,10 @@ export function ruleMaker(ctx: SheetContext, pauseKinds: readonly string[]): Rul
       case "clock":
       case "holidayType":
       case "yesNo":
+      case "cbSource":
+      case "cbMethod":
+      case "cbResult":
+      case "satisfaction":
         return list(choiceLabels(column.kind, ctx.t), true);
       default:
         return null;

@@ -22,7 +22,16 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const CLOCK_HANDLERS = ["runReminders", "runDailyDigest"] as const;
 
-const ORDER = ["settings", "departments", "categories", "holidays", "complaints", "log", "sent"] as const;
+const ORDER = [
+  "settings",
+  "departments",
+  "categories",
+  "holidays",
+  "complaints",
+  "callbacks",
+  "log",
+  "sent",
+] as const;
 const specs = (): SheetSpec<unknown>[] => ORDER.map((id) => SCHEMAS[id] as unknown as SheetSpec<unknown>);
 
 /** The office's language: Settings if it says, else the user's locale. */

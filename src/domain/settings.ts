@@ -1,5 +1,6 @@
 // The office's own rules, as read from the Settings, Categories and Departments sheets.
 import type { Clock } from "./calendar";
+import type { CallbackRules } from "./callback";
 import type { Severity } from "./complaint";
 
 export type Language = "zh-CN" | "en";
@@ -38,6 +39,7 @@ export interface OfficeSettings {
   recurrenceWindowDays: number;
   digestHour: number;
   pauseKinds: string[];
+  callbacks: CallbackRules;
   categories: CategoryTarget[];
   departments: Department[];
 }

@@ -19,7 +19,8 @@ export type TransitionProblem =
   | { code: "impossible"; from: Status; to: Status; allowed: readonly Status[] }
   | { code: "pauseReasonRequired" }
   | { code: "pauseKindRequired" }
-  | { code: "rootCauseRequired"; recurrenceOf: string };
+  | { code: "rootCauseRequired"; recurrenceOf: string }
+  | { code: "callbackRequired" };
 
 export interface TransitionInput {
   to: Status;
@@ -28,10 +29,15 @@ export interface TransitionInput {
 }
 
 /**
- * Checks a status change against the workflow and the record's own requirements.
+ * Checks a status change against the workflow and the record's own requirements
+ * (`facts.callbackSettled`: whether its latest call-back lets it close, when known).
  * Returns the problems (empty when the move is allowed).
  */
-export function checkTransition(c: Complaint, to: Status): TransitionProblem[] {
+export function checkTransition(
+  c: Complaint,
+  to: Status,
+  facts: { callbackSettled?: boolean } = {},
+): TransitionProblem[] {
   if (c.status === to) return [];
   if (!NEXT[c.status].includes(to))
     return [{ code: "impossible", from: c.status, to, allowed: NEXT[c.status] }];
@@ -43,6 +49,8 @@ export function checkTransition(c: Complaint, to: Status): TransitionProblem[] {
   if (to === "resolved" && c.recurrenceOf && !c.rootCause.trim()) {
     problems.push({ code: "rootCauseRequired", recurrenceOf: c.recurrenceOf });
   }
+  // Closing needs the owner's word: a satisfied call-back, or one given up as unreachable.
+  if (to === "closed" && facts.callbackSettled === false) problems.push({ code: "callbackRequired" });
   return problems;
 }
 

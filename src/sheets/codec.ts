@@ -83,6 +83,32 @@ const CHOICES: Partial<Record<ColumnKind, Record<string, MessageKey>>> = {
     missed: "sla.missed",
   },
   yesNo: { yes: "yes", no: "no" },
+  cbSource: {
+    complaint: "cb.source.complaint",
+    repair: "cb.source.repair",
+    housekeeping: "cb.source.housekeeping",
+  },
+  cbMethod: {
+    phone: "cb.method.phone",
+    visit: "cb.method.visit",
+    wechat: "cb.method.wechat",
+    sms: "cb.method.sms",
+    other: "cb.method.other",
+  },
+  satisfaction: {
+    very_satisfied: "cb.sat.very_satisfied",
+    satisfied: "cb.sat.satisfied",
+    neutral: "cb.sat.neutral",
+    dissatisfied: "cb.sat.dissatisfied",
+    very_dissatisfied: "cb.sat.very_dissatisfied",
+  },
+  cbResult: { reached: "cb.result.reached", unreachable: "cb.result.unreachable" },
+  cbState: {
+    waiting: "cb.state.waiting",
+    pending: "cb.state.pending",
+    done: "cb.state.done",
+    unreachable: "cb.state.unreachable",
+  },
 };
 
 /** Label → code answers: a sheet repeats the same few labels on every row. */

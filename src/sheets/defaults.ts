@@ -87,6 +87,30 @@ export const SETTING_DEFAULTS: readonly SettingDefault[] = [
     },
   },
   {
+    key: "callback.complaintDays",
+    value: same("1"),
+    note: {
+      en: "Call the owner back within this many business days after a complaint is resolved.",
+      "zh-CN": "投诉解决后多少个工作日内回访业主。",
+    },
+  },
+  {
+    key: "callback.serviceDays",
+    value: same("3"),
+    note: {
+      en: "Call the owner back within this many business days after a repair or housekeeping service.",
+      "zh-CN": "维修或家政服务完成后多少个工作日内回访。",
+    },
+  },
+  {
+    key: "callback.maxAttempts",
+    value: same("3"),
+    note: {
+      en: "Tries before an unreachable owner's call-back may close (and its complaint with it).",
+      "zh-CN": "联系不上业主时最多尝试几次后可按“无法联系”结案。",
+    },
+  },
+  {
     key: "pause.kinds",
     value: {
       en: "Waiting for owner, Waiting for third party, Waiting for materials",

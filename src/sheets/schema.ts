@@ -1,5 +1,6 @@
 // One schema per sheet: headers in both languages, value kinds, formats, dropdowns, widths.
 import { type Complaint, emptyComplaint } from "../domain/complaint";
+import { type Callback, emptyCallback } from "../domain/callback";
 import type { LogEntry } from "../domain/log";
 import type { MessageKey } from "../i18n/messages";
 
@@ -15,7 +16,12 @@ export type ColumnKind =
   | "clock"
   | "holidayType"
   | "slaState"
-  | "yesNo";
+  | "yesNo"
+  | "cbSource"
+  | "cbMethod"
+  | "satisfaction"
+  | "cbResult"
+  | "cbState";
 
 /** Dropdowns whose options come from the office's own lists. */
 export type ListSource = "categories" | "departments" | "pauseKinds";
@@ -44,7 +50,15 @@ export interface SheetSpec<T> {
   empty: () => T;
 }
 
-export type SheetId = "complaints" | "settings" | "categories" | "departments" | "holidays" | "log" | "sent";
+export type SheetId =
+  | "complaints"
+  | "callbacks"
+  | "settings"
+  | "categories"
+  | "departments"
+  | "holidays"
+  | "log"
+  | "sent";
 
 const col = (
   key: string,
@@ -103,6 +117,31 @@ export const COMPLAINT_COLUMNS: readonly ColumnSpec[] = [
   col("updatedAt", "Updated at", "更新时间", "datetime", { width: 130, computed: true }),
 ];
 
+/** The repair service and call-back record (维修服务及回访记录表). */
+export const CALLBACK_COLUMNS: readonly ColumnSpec[] = [
+  col("id", "ID", "回访编号", "text", { width: 130, computed: true }),
+  col("source", "Source", "来源", "cbSource", { width: 90 }),
+  col("ref", "Reference", "关联单号", "text", { width: 130 }),
+  col("unit", "Unit", "房号", "text", { width: 110, aliases: ["房间号", "Room", "Flat"] }),
+  col("owner", "Owner", "业主", "text", { width: 80 }),
+  col("contact", "Contact", "联系电话", "text", { width: 110, aliases: ["电话", "Phone"] }),
+  col("content", "Service", "服务内容", "text", { width: 240, aliases: ["维修内容"] }),
+  col("doneAt", "Done at", "完成时间", "datetime", { width: 130 }),
+  col("handler", "Handler", "处理人", "text", { width: 140 }),
+  col("department", "Department", "责任部门", "text", { width: 100, list: "departments" }),
+  col("dueAt", "Call-back due", "回访时限", "datetime", { width: 130, computed: true }),
+  col("calledAt", "Called back at", "回访时间", "datetime", { width: 130 }),
+  col("calledBy", "Called back by", "回访人", "text", { width: 140 }),
+  col("method", "Method", "回访方式", "cbMethod", { width: 80 }),
+  col("result", "Result", "回访结果", "cbResult", { width: 80 }),
+  col("satisfaction", "Satisfaction", "满意度", "satisfaction", { width: 90 }),
+  col("remarks", "Owner's remarks", "业主意见", "text", { width: 220 }),
+  col("followUp", "Follow-up action", "跟进措施", "text", { width: 180 }),
+  col("attempts", "Attempts", "回访次数", "number", { width: 70, computed: true }),
+  col("state", "State", "回访状态", "cbState", { width: 80, computed: true }),
+  col("loggedBy", "Logged by", "登记人", "text", { width: 160, computed: true }),
+];
+
 export interface SettingRow {
   key: string;
   value: string;
@@ -149,6 +188,13 @@ export const SCHEMAS = {
     keyColumn: "id",
     empty: emptyComplaint,
   } satisfies SheetSpec<Complaint>,
+  callbacks: {
+    id: "callbacks",
+    nameKey: "sheet.callbacks",
+    columns: CALLBACK_COLUMNS,
+    keyColumn: "unit",
+    empty: emptyCallback,
+  } satisfies SheetSpec<Callback>,
   settings: {
     id: "settings",
     nameKey: "sheet.settings",

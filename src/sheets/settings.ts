@@ -94,6 +94,14 @@ export function readSettings(
       recurrenceWindowDays: numberSetting(rows, "recurrence.windowDays", language, problems, 0, 3650),
       digestHour: Math.floor(numberSetting(rows, "digest.hour", language, problems, 0, 23)),
       pauseKinds: splitList(settingValue(rows, "pause.kinds", language)),
+      callbacks: {
+        complaintDays: numberSetting(rows, "callback.complaintDays", language, problems, 0, 60),
+        serviceDays: numberSetting(rows, "callback.serviceDays", language, problems, 0, 60),
+        maxAttempts: Math.max(
+          1,
+          Math.floor(numberSetting(rows, "callback.maxAttempts", language, problems, 1, 20)),
+        ),
+      },
       categories: targets,
       departments: departments
         .filter((d) => d.name.trim())

@@ -1,0 +1,260 @@
+// Call-backs (回访): after a resolved complaint or a repair/housekeeping service the office
+// calls the owner back. Pure rules: when it is due, what an outcome may be, what it causes.
+import { addBusinessMinutes, type BusinessCalendar } from "./calendar";
+import { parseLocalDateTime } from "./dates";
+import { MAX_CELL_CHARS } from "./text";
+
+export const CALLBACK_SOURCES = ["complaint", "repair", "housekeeping"] as const;
+export type CallbackSource = (typeof CALLBACK_SOURCES)[number];
+
+export const CALLBACK_METHODS = ["phone", "visit", "wechat", "sms", "other"] as const;
+export type CallbackMethod = (typeof CALLBACK_METHODS)[number];
+
+export const SATISFACTION = [
+  "very_satisfied",
+  "satisfied",
+  "neutral",
+  "dissatisfied",
+  "very_dissatisfied",
+] as const;
+export type Satisfaction = (typeof SATISFACTION)[number];
+
+export const CALLBACK_RESULTS = ["reached", "unreachable"] as const;
+export type CallbackResult = (typeof CALLBACK_RESULTS)[number];
+
+/** pending: not yet called (or not reached yet); done: owner reached; unreachable: given up after N tries. */
+export const CALLBACK_STATES = ["waiting", "pending", "done", "unreachable"] as const;
+export type CallbackState = (typeof CALLBACK_STATES)[number];
+
+export interface Callback {
+  id: string;
+  source: CallbackSource | "";
+  /** The complaint or earlier service this call-back follows. */
+  ref: string;
+  unit: string;
+  owner: string;
+  contact: string;
+  content: string;
+  doneAt: Date | null;
+  handler: string;
+  department: string;
+  dueAt: Date | null;
+  calledAt: Date | null;
+  calledBy: string;
+  method: CallbackMethod | "";
+  result: CallbackResult | "";
+  satisfaction: Satisfaction | "";
+  remarks: string;
+  followUp: string;
+  attempts: number | null;
+  state: CallbackState | "";
+  loggedBy: string;
+}
+
+export function emptyCallback(): Callback {
+  return {
+    id: "",
+    source: "",
+    ref: "",
+    unit: "",
+    owner: "",
+    contact: "",
+    content: "",
+    doneAt: null,
+    handler: "",
+    department: "",
+    dueAt: null,
+    calledAt: null,
+    calledBy: "",
+    method: "",
+    result: "",
+    satisfaction: "",
+    remarks: "",
+    followUp: "",
+    attempts: null,
+    state: "",
+    loggedBy: "",
+  };
+}
+
+export interface CallbackRules {
+  /** Business days after completion: complaints, and repairs/housekeeping. */
+  complaintDays: number;
+  serviceDays: number;
+  /** Tries before a call-back may be closed as unreachable. */
+  maxAttempts: number;
+}
+
+export const isSatisfied = (s: Satisfaction | "") => s === "very_satisfied" || s === "satisfied";
+export const isUnsatisfied = (s: Satisfaction | "") => s === "dissatisfied" || s === "very_dissatisfied";
+/** A call-back that lets its complaint close: the owner was satisfied, or could not be reached after N tries. */
+export const isSettled = (c: Callback) =>
+  c.state === "unreachable" || (c.state === "done" && !isUnsatisfied(c.satisfaction));
+
+/** Due a number of business days after the work was done, counted on the office's calendar. */
+export function callbackDue(
+  doneAt: number,
+  source: CallbackSource,
+  rules: CallbackRules,
+  cal: BusinessCalendar,
+): number {
+  const days = source === "complaint" ? rules.complaintDays : rules.serviceDays;
+  return addBusinessMinutes(cal, doneAt, days * (cal.dayEndMinutes - cal.dayStartMinutes));
+}
+
+export interface OutcomeInput {
+  method: string;
+  result: string;
+  satisfaction: string;
+  remarks: string;
+  followUp: string;
+  /** Office-local time of the call; empty means now. */
+  calledAt: string;
+}
+
+export type OutcomeErrorCode =
+  | "alreadyRecorded"
+  | "notDoneYet"
+  | "required"
+  | "unknownMethod"
+  | "unknownResult"
+  | "unknownSatisfaction"
+  | "badDate"
+  | "futureDate"
+  | "beforeCompletion"
+  | "tooLong";
+
+export interface OutcomeError {
+  field: keyof OutcomeInput | "id";
+  code: OutcomeErrorCode;
+}
+
+export interface Outcome {
+  method: CallbackMethod;
+  result: CallbackResult;
+  satisfaction: Satisfaction | "";
+  remarks: string;
+  followUp: string;
+  calledAt: number;
+}
+
+/** Checks a call-back outcome against the record it is for. */
+export function validateOutcome(
+  cb: Callback,
+  raw: Partial<Record<keyof OutcomeInput, unknown>>,
+  now: number,
+  utcOffsetMinutes: number,
+): { ok: true; outcome: Outcome } | { ok: false; errors: OutcomeError[] } {
+  const text = (k: keyof OutcomeInput) =>
+    raw[k] === undefined || raw[k] === null ? "" : String(raw[k]).trim();
+  if (cb.state === "done" || cb.state === "unreachable")
+    return { ok: false, errors: [{ field: "id", code: "alreadyRecorded" }] };
+  if (!cb.doneAt) return { ok: false, errors: [{ field: "id", code: "notDoneYet" }] };
+  const errors: OutcomeError[] = [];
+  const method = text("method");
+  const result = text("result") || "reached";
+  const satisfaction = text("satisfaction");
+  if (!method) errors.push({ field: "method", code: "required" });
+  else if (!(CALLBACK_METHODS as readonly string[]).includes(method))
+    errors.push({ field: "method", code: "unknownMethod" });
+  if (!(CALLBACK_RESULTS as readonly string[]).includes(result))
+    errors.push({ field: "result", code: "unknownResult" });
+  if (result === "reached" && !satisfaction) errors.push({ field: "satisfaction", code: "required" });
+  else if (satisfaction && !(SATISFACTION as readonly string[]).includes(satisfaction))
+    errors.push({ field: "satisfaction", code: "unknownSatisfaction" });
+  for (const k of ["remarks", "followUp"] as const)
+    if (text(k).length > MAX_CELL_CHARS) errors.push({ field: k, code: "tooLong" });
+  let calledAt = now;
+  if (text("calledAt")) {
+    const parsed = parseLocalDateTime(text("calledAt"), utcOffsetMinutes);
+    if (parsed === null) errors.push({ field: "calledAt", code: "badDate" });
+    else calledAt = parsed;
+  }
+  if (calledAt > now + 10 * 60_000) errors.push({ field: "calledAt", code: "futureDate" });
+  else if (calledAt < cb.doneAt.getTime()) errors.push({ field: "calledAt", code: "beforeCompletion" });
+  if (errors.length) return { ok: false, errors };
+  return {
+    ok: true,
+    outcome: {
+      method: method as CallbackMethod,
+      result: result as CallbackResult,
+      satisfaction: result === "reached" ? (satisfaction as Satisfaction) : "",
+      remarks: text("remarks"),
+      followUp: text("followUp"),
+      calledAt,
+    },
+  };
+}
+
+/** What an outcome does to the work it follows. */
+export type Consequence =
+  | "closeComplaint" // satisfied, or given up as unreachable: the complaint may close
+  | "reopenComplaint" // unsatisfied: the complaint goes back to work
+  | "followUpService" // unsatisfied with a repair: a follow-up work item
+  | "tryAgain" // not reached yet
+  | "none";
+
+export function applyOutcome(
+  cb: Callback,
+  o: Outcome,
+  who: string,
+  rules: CallbackRules,
+): { record: Callback; consequence: Consequence } {
+  const attempts = (cb.attempts ?? 0) + 1;
+  const record: Callback = {
+    ...cb,
+    calledAt: new Date(o.calledAt),
+    calledBy: who,
+    method: o.method,
+    result: o.result,
+    satisfaction: o.satisfaction,
+    remarks: o.remarks,
+    followUp: o.followUp,
+    attempts,
+  };
+  if (o.result === "unreachable") {
+    record.state = attempts >= rules.maxAttempts ? "unreachable" : "pending";
+    if (record.state === "pending") return { record, consequence: "tryAgain" };
+    return { record, consequence: cb.source === "complaint" ? "closeComplaint" : "none" };
+  }
+  record.state = "done";
+  if (isUnsatisfied(o.satisfaction))
+    return { record, consequence: cb.source === "complaint" ? "reopenComplaint" : "followUpService" };
+  return { record, consequence: cb.source === "complaint" ? "closeComplaint" : "none" };
+}
+
+export interface CallbackRateRow {
+  name: string;
+  due: number;
+  onTime: number;
+  answered: number;
+  satisfied: number;
+}
+
+/**
+ * Call-back rate (done within the deadline ÷ due) and satisfaction rate (satisfied ÷ answered)
+ * of the call-backs due in [from, to), by department.
+ */
+export function callbackRates(callbacks: readonly Callback[], from: number, to: number): CallbackRateRow[] {
+  const rows = new Map<string, CallbackRateRow>();
+  for (const c of callbacks) {
+    const due = c.dueAt?.getTime();
+    if (due === undefined || due < from || due >= to) continue;
+    const row = rows.get(c.department) ?? {
+      name: c.department,
+      due: 0,
+      onTime: 0,
+      answered: 0,
+      satisfied: 0,
+    };
+    row.due += 1;
+    if (c.calledAt && c.calledAt.getTime() <= due && (c.state === "done" || c.state === "unreachable"))
+      row.onTime += 1;
+    if (c.state === "done" && c.satisfaction) {
+      row.answered += 1;
+      if (isSatisfied(c.satisfaction)) row.satisfied += 1;
+    }
+    rows.set(c.department, row);
+  }
+  return [...rows.values()].sort((a, b) => b.due - a.due || a.name.localeCompare(b.name));
+}
