@@ -14,6 +14,7 @@ export interface SheetView {
 
 export const SHEET_NAMES = {
   complaints: ["投诉", "Complaints"],
+  callbacks: ["回访", "Call-backs"],
   settings: ["设置", "Settings"],
   categories: ["投诉类别", "Categories"],
   departments: ["部门", "Departments"],

@@ -1,7 +1,10 @@
 // Every function Apps Script calls by name: simple triggers, menu items, time-driven
 // triggers and google.script.run targets. esbuild-gas-plugin turns each assignment to
 // `global` into a top-level function declaration in dist/Code.js.
+import { callbackDialogData } from "./app/callbackDialog";
 import { intakeOptions, submitComplaint } from "./app/intake";
+import { recordCallback } from "./app/recordCallback";
+import { serviceOptions, submitService } from "./app/serviceIntake";
 import {
   buildMenu,
   digestFromMenu,
@@ -9,7 +12,9 @@ import {
   healthReport,
   onSheetEdit,
   openHealthDialog,
+  openCallbackDialog,
   openIntakeDialog,
+  openServiceDialog,
   reminderRun,
   remindersFromMenu,
   repairFromDialog,
@@ -26,6 +31,8 @@ global.onEdit = (e: GoogleAppsScript.Events.SheetsOnEdit) => onSheetEdit(e);
 
 // Menu items.
 global.showIntakeDialog = () => openIntakeDialog();
+global.showServiceDialog = () => openServiceDialog();
+global.showCallbackDialog = () => openCallbackDialog();
 global.setupWorkbook = () => setupFromMenu();
 global.showHealthCheck = () => openHealthDialog();
 global.sendRemindersNow = () => remindersFromMenu();
@@ -43,5 +50,10 @@ global.runDailyDigest = () => {
 // google.script.run targets of the dialogs.
 global.getIntakeOptions = () => intakeOptions();
 global.submitComplaint = (form: unknown, submissionId: string) => submitComplaint(form, submissionId);
+global.getServiceOptions = () => serviceOptions();
+global.submitService = (form: unknown, submissionId: string) => submitService(form, submissionId);
+global.getCallbackDialogData = (query: unknown) => callbackDialogData(query);
+global.recordCallback = (id: unknown, form: unknown, submissionId: string) =>
+  recordCallback(id, form, submissionId);
 global.getHealthReport = () => healthReport();
 global.repairWorkbook = () => repairFromDialog();

@@ -16,6 +16,7 @@ import { type Change, histories, logValue, readComplaints, readLog, score, write
 import { explainError } from "./errors";
 import { callbackSettled, callbacksOf, complaintCallback, readCallbacks, saveCallbacks } from "./callbacks";
 import { reserveIds } from "./ids";
+import { completeCallbackEdits } from "./serviceIntake";
 import { fieldMessage } from "./intake";
 import { loadOffice, type Office } from "./office";
 
@@ -27,7 +28,9 @@ const STEP_STAMPS: readonly { fields: (keyof Complaint)[]; at: keyof Complaint; 
 
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const sheet = e.range.getSheet();
-  if (!allLabels("sheet.complaints").includes(sheet.getName())) return;
+  const onComplaints = allLabels("sheet.complaints").includes(sheet.getName());
+  const onCallbacks = allLabels("sheet.callbacks").includes(sheet.getName());
+  if (!onComplaints && !onCallbacks) return;
   const firstRow = Math.max(2, e.range.getRow());
   const lastRow = e.range.getRow() + e.range.getNumRows() - 1;
   if (lastRow < 2) return;
@@ -38,6 +41,11 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     const editor = e.user?.getEmail?.() ?? "";
     if (editor) office.user = editor;
     const o = office;
+    if (onCallbacks) {
+      const messages = withDocumentLock(25_000, () => completeCallbackEdits(o, firstRow, lastRow));
+      if (messages.length) ss.toast(messages.join("\n"), o.t("menu.title"), 15);
+      return;
+    }
     withDocumentLock(25_000, () => completeEdits(o, e, firstRow, lastRow));
   } catch (err) {
     ss.toast(office ? explainError(office, err) : String(err), "⚠", 15);

@@ -19,6 +19,8 @@ export function buildMenu(): void {
   SpreadsheetApp.getUi()
     .createMenu(t("menu.title"))
     .addItem(t("menu.logComplaint"), "showIntakeDialog")
+    .addItem(t("menu.logService"), "showServiceDialog")
+    .addItem(t("menu.recordCallback"), "showCallbackDialog")
     .addSeparator()
     .addItem(t("menu.remindNow"), "sendRemindersNow")
     .addItem(t("menu.digestNow"), "sendDigestNow")
@@ -40,6 +42,14 @@ function dialog(file: string, title: string, width: number, height: number) {
 
 export function openIntakeDialog(): void {
   dialog("intake", tFor()("intake.title"), 620, 720);
+}
+
+export function openServiceDialog(): void {
+  dialog("service", tFor()("svc.title"), 600, 640);
+}
+
+export function openCallbackDialog(): void {
+  dialog("callback", tFor()("cb.dialog.title"), 720, 760);
 }
 
 export function openHealthDialog(): void {

@@ -1,0 +1,150 @@
+// What the Record call-back dialog shows: the call-back (from the selected row or a search
+// by unit or ID), and the unit's history of complaints and call-backs.
+import { CALLBACK_METHODS, type Callback, SATISFACTION } from "../domain/callback";
+import { formatLocal } from "../domain/dates";
+import { normaliseKey } from "../domain/text";
+import { allLabels } from "../i18n/messages";
+import { choiceLabel } from "../sheets/codec";
+import { CALLBACK_COLUMNS, headerFor } from "../sheets/schema";
+import { readCallbacks } from "./callbacks";
+import { readComplaints } from "./complaints";
+import { loadOffice, type Office } from "./office";
+
+export interface CallbackCard {
+  id: string;
+  source: string;
+  ref: string;
+  unit: string;
+  owner: string;
+  contact: string;
+  content: string;
+  doneAt: string;
+  dueAt: string;
+  handler: string;
+  state: string;
+  open: boolean;
+  attempts: number;
+}
+
+export interface HistoryLine {
+  at: string;
+  kind: string;
+  id: string;
+  text: string;
+  status: string;
+}
+
+export interface CallbackDialogData {
+  labels: Record<string, string>;
+  methods: { code: string; label: string }[];
+  satisfactions: { code: string; label: string }[];
+  results: { code: string; label: string }[];
+  matches: CallbackCard[];
+  selected: CallbackCard | null;
+  history: HistoryLine[];
+  now: string;
+}
+
+const LABEL_KEYS = [
+  "cb.dialog.title",
+  "cb.dialog.search",
+  "cb.dialog.find",
+  "cb.dialog.history",
+  "cb.dialog.none",
+  "cb.dialog.save",
+  "cb.dialog.saving",
+  "intake.close",
+  "cb.result.reached",
+  "cb.result.unreachable",
+  "cb.error.required",
+] as const;
+
+function card(office: Office, c: Callback): CallbackCard {
+  const when = (d: Date | null) => (d ? formatLocal(d.getTime(), office.codec.utcOffsetMinutes) : "");
+  return {
+    id: c.id,
+    source: choiceLabel("cbSource", c.source, office.t),
+    ref: c.ref,
+    unit: c.unit,
+    owner: c.owner,
+    contact: c.contact,
+    content: c.content,
+    doneAt: when(c.doneAt),
+    dueAt: when(c.dueAt),
+    handler: c.handler,
+    state: choiceLabel("cbState", c.state, office.t),
+    open: c.state === "pending",
+    attempts: c.attempts ?? 0,
+  };
+}
+
+/** `query`: a call-back ID, complaint ID or unit; empty means the row selected in the Call-backs sheet. */
+export function callbackDialogData(query: unknown): CallbackDialogData {
+  const office = loadOffice(SpreadsheetApp.getActive(), new Date());
+  const { t } = office;
+  const table = readCallbacks(office);
+  const text = normaliseKey(String(query ?? ""));
+  let matches: Callback[];
+  if (text) {
+    matches = table.records.filter(
+      (c) =>
+        normaliseKey(c.id) === text || normaliseKey(c.ref) === text || normaliseKey(c.unit).includes(text),
+    );
+  } else {
+    const range = office.ss.getActiveRange();
+    const onSheet = range && allLabels("sheet.callbacks").includes(range.getSheet().getName());
+    const i = onSheet ? table.rowNumbers.indexOf(range.getRow()) : -1;
+    const picked = table.records[i];
+    matches = picked ? [picked] : table.records.filter((c) => c.state === "pending");
+  }
+  // Open call-backs first, the most urgent first.
+  matches.sort(
+    (a, b) =>
+      Number(b.state === "pending") - Number(a.state === "pending") ||
+      (a.dueAt?.getTime() ?? 0) - (b.dueAt?.getTime() ?? 0),
+  );
+  const selected = matches[0] ?? null;
+  const labels: Record<string, string> = {};
+  for (const c of CALLBACK_COLUMNS) labels[c.key] = headerFor(c, office.language);
+  for (const k of LABEL_KEYS) labels[k] = t(k);
+  return {
+    labels,
+    methods: CALLBACK_METHODS.map((code) => ({ code, label: choiceLabel("cbMethod", code, t) })),
+    satisfactions: SATISFACTION.map((code) => ({ code, label: choiceLabel("satisfaction", code, t) })),
+    results: ["reached", "unreachable"].map((code) => ({ code, label: choiceLabel("cbResult", code, t) })),
+    matches: matches.slice(0, 30).map((c) => card(office, c)),
+    selected: selected ? card(office, selected) : null,
+    history: selected ? unitHistory(office, selected.unit, table.records) : [],
+    now: formatLocal(office.now.getTime(), office.codec.utcOffsetMinutes).replace(" ", "T"),
+  };
+}
+
+/** Everything the office did for a unit, newest first. */
+function unitHistory(office: Office, unit: string, callbacks: readonly Callback[]): HistoryLine[] {
+  const key = normaliseKey(unit);
+  const when = (d: Date | null) => (d ? formatLocal(d.getTime(), office.codec.utcOffsetMinutes) : "");
+  const lines: (HistoryLine & { ms: number })[] = [];
+  for (const c of readComplaints(office).records)
+    if (normaliseKey(c.unit) === key)
+      lines.push({
+        ms: c.receivedAt?.getTime() ?? 0,
+        at: when(c.receivedAt),
+        kind: office.t("sheet.complaints"),
+        id: c.id,
+        text: `${c.category}: ${c.content.slice(0, 120)}`,
+        status: choiceLabel("status", c.status, office.t),
+      });
+  for (const c of callbacks)
+    if (normaliseKey(c.unit) === key)
+      lines.push({
+        ms: (c.calledAt ?? c.doneAt)?.getTime() ?? 0,
+        at: when(c.calledAt ?? c.doneAt),
+        kind: choiceLabel("cbSource", c.source, office.t),
+        id: c.id,
+        text: c.satisfaction
+          ? `${choiceLabel("satisfaction", c.satisfaction, office.t)} ${c.remarks}`
+          : c.content.slice(0, 120),
+        status: choiceLabel("cbState", c.state, office.t),
+      });
+  return lines.sort((a, b) => b.ms - a.ms).map(({ ms: _ms, ...line }) => line);
+}

@@ -1,0 +1,187 @@
+// Call-backs after resolved complaints and after repairs: the owner's word closes or reopens the work.
+import { describe, expect, it } from "vitest";
+import { STAFF } from "../../sim/scenario";
+import { cellOf, complaintRow, readSheet, typeInto } from "../../sim/workbook";
+import { form, logRows, staffedOffice, submit } from "./harness";
+
+type Recorded = {
+  ok: boolean;
+  message: string;
+  consequence?: string;
+  followUpId?: string;
+  errors?: { field: string; message: string }[];
+};
+const record = (
+  rt: Awaited<ReturnType<typeof staffedOffice>>,
+  id: string,
+  outcome: Record<string, string>,
+  sid = `r-${Math.random()}`,
+) =>
+  rt.callFromDialog(
+    "recordCallback",
+    id,
+    { method: "phone", result: "reached", ...outcome },
+    sid,
+  ) as Recorded;
+const callbacks = (rt: Awaited<ReturnType<typeof staffedOffice>>) => readSheet(rt, "callbacks", true).rows;
+
+async function resolvedComplaint() {
+  const rt = await staffedOffice();
+  const saved = submit(rt, form({ category: "噪音扰民", severity: "normal", contact: "13812345678" }));
+  if (!saved.ok) throw new Error(saved.message);
+  for (const s of ["已响应", "处理中", "已解决"]) typeInto(rt, saved.id, ["状态"], s);
+  return { rt, id: saved.id };
+}
+
+describe("call-backs after complaints", () => {
+  it("follows resolve → due → unsatisfied → reopened → fixed → satisfied → closed, with the emails", async () => {
+    const { rt, id } = await resolvedComplaint();
+    const [first] = callbacks(rt);
+    expect(first).toMatchObject({
+      来源: "投诉",
+      关联单号: id,
+      房号: "3栋2单元1201",
+      回访状态: "待回访",
+      登记人: STAFF.assistants[0],
+    });
+    expect(first?.["回访时限"]).toBe("2026-03-03 09:00"); // one business day after 09:00 Monday
+
+    typeInto(rt, id, ["状态"], "已关闭");
+    expect(complaintRow(rt, id).record["状态"]).toBe("已解决");
+    expect(rt.sheets.toasts.at(-1)?.message).toContain("须回访业主满意");
+
+    rt.advanceBy(3_600_000);
+    const unhappy = record(rt, String(first?.["回访编号"]), {
+      satisfaction: "dissatisfied",
+      remarks: "早上还是很吵",
+    });
+    expect(unhappy).toMatchObject({ ok: true, consequence: "reopenComplaint" });
+    expect(complaintRow(rt, id).record["状态"]).toBe("重新打开");
+    const alert = rt.outbox.find((m) => m.subject.includes("业主不满意"));
+    expect(alert?.to.split(",").sort()).toEqual(
+      ["chen.gang@greenwood-pm.example", "security.desk@greenwood-pm.example", STAFF.manager].sort(),
+    );
+    expect(alert?.htmlBody).toContain("早上还是很吵");
+    expect(alert?.htmlBody).toContain("138****5678");
+    expect(alert?.htmlBody).not.toContain("13812345678");
+    expect(logRows(rt).at(-1)).toMatchObject({ 新值: "重新打开" });
+
+    const again = record(rt, String(first?.["回访编号"]), { satisfaction: "satisfied" });
+    expect(again.ok).toBe(false);
+    expect(again.errors?.[0]?.message).toMatch(
+      /已于 2026-03-02 10:0\d 由 li\.na@greenwood-pm\.example 回访：不满意。不重复记录/,
+    );
+
+    typeInto(rt, id, ["状态"], "已解决");
+    const second = callbacks(rt)[1];
+    expect(second).toMatchObject({ 关联单号: id, 回访状态: "待回访" });
+    const happy = record(rt, String(second?.["回访编号"]), {
+      satisfaction: "very_satisfied",
+      remarks: "谢谢",
+    });
+    expect(happy).toMatchObject({ ok: true, consequence: "closeComplaint" });
+    expect(complaintRow(rt, id).record["状态"]).toBe("已关闭");
+    expect(logRows(rt).at(-1)?.["备注"]).toContain(String(second?.["回访编号"]));
+  });
+
+  it("refuses a satisfaction outside the list, a call before the work was done, and a missing method", async () => {
+    const { rt } = await resolvedComplaint();
+    const cb = String(callbacks(rt)[0]?.["回访编号"]);
+    expect(record(rt, cb, { satisfaction: "超级满意" }).errors?.[0]?.message).toContain(
+      "“超级满意”不在列表中",
+    );
+    expect(
+      record(rt, cb, { satisfaction: "satisfied", calledAt: "2026-03-01 10:00" }).errors?.[0]?.message,
+    ).toContain("不能早于完成时间");
+    expect(record(rt, cb, { satisfaction: "satisfied", method: "" }).errors?.[0]?.message).toBe(
+      "请填写回访方式。",
+    );
+    expect(callbacks(rt)[0]?.["回访状态"]).toBe("待回访");
+  });
+
+  it("closes the complaint as unreachable only after the office's number of tries", async () => {
+    const { rt, id } = await resolvedComplaint();
+    const cb = String(callbacks(rt)[0]?.["回访编号"]);
+    expect(record(rt, cb, { result: "unreachable" }).consequence).toBe("tryAgain");
+    expect(record(rt, cb, { result: "unreachable" }).consequence).toBe("tryAgain");
+    expect(complaintRow(rt, id).record["状态"]).toBe("已解决");
+    expect(record(rt, cb, { result: "unreachable" }).consequence).toBe("closeComplaint");
+    expect(callbacks(rt)[0]).toMatchObject({ 回访状态: "无法联系", 回访次数: "3" });
+    expect(complaintRow(rt, id).record["状态"]).toBe("已关闭");
+  });
+
+  it("saves a double-clicked outcome once", async () => {
+    const { rt } = await resolvedComplaint();
+    const cb = String(callbacks(rt)[0]?.["回访编号"]);
+    const a = record(rt, cb, { satisfaction: "satisfied" }, "same");
+    const b = record(rt, cb, { satisfaction: "satisfied" }, "same");
+    expect(b).toEqual(a);
+  });
+});
+
+describe("repairs and services", () => {
+  it("logs a repair by dialog, due three business days after it was done", async () => {
+    const rt = await staffedOffice();
+    const saved = rt.callFromDialog(
+      "submitService",
+      {
+        source: "repair",
+        unit: "5栋1单元0502",
+        owner: "李女士",
+        contact: "+86 139 0000 1111",
+        content: "更换厨房水龙头",
+        doneAt: "2026-03-02 08:00",
+        handler: "repairs@greenwood-pm.example",
+        department: "工程维修",
+      },
+      "svc-1",
+    ) as { ok: boolean; id: string; dueAt: string };
+    expect(saved).toMatchObject({ ok: true, id: "HF-2026-000001", dueAt: "2026-03-04 18:00" });
+    expect(callbacks(rt)[0]).toMatchObject({
+      来源: "维修",
+      联系电话: "+86 139 0000 1111",
+      回访状态: "待回访",
+    });
+  });
+
+  it("opens a follow-up work item when the owner is not satisfied with a repair; it becomes due once done", async () => {
+    const rt = await staffedOffice();
+    rt.callFromDialog(
+      "submitService",
+      { source: "repair", unit: "5栋1单元0502", content: "更换厨房水龙头", department: "工程维修" },
+      "svc-2",
+    );
+    rt.advanceBy(3_600_000);
+    const result = record(rt, "HF-2026-000001", { satisfaction: "very_dissatisfied", remarks: "还在滴水" });
+    expect(result).toMatchObject({ ok: true, consequence: "followUpService", followUpId: "HF-2026-000002" });
+    const follow = callbacks(rt)[1];
+    expect(follow).toMatchObject({ 关联单号: "HF-2026-000001", 回访状态: "待完工", 回访时限: "" });
+    expect(follow?.["服务内容"]).toContain("还在滴水");
+    expect(rt.outbox.at(-1)?.to).toContain("zhao.lei@greenwood-pm.example");
+    expect(record(rt, "HF-2026-000002", { satisfaction: "satisfied" }).errors?.[0]?.message).toContain(
+      "尚未完成",
+    );
+
+    const view = readSheet(rt, "callbacks");
+    rt.edit(view.name, cellOf(view, view.rowNumber(1), "完成时间"), "2026-03-02 11:00");
+    expect(callbacks(rt)[1]).toMatchObject({ 回访状态: "待回访", 回访时限: "2026-03-05 11:00" });
+  });
+
+  it("completes a service typed into the sheet, and says what is missing from an incomplete one", async () => {
+    const rt = await staffedOffice();
+    const view = readSheet(rt, "callbacks");
+    const from = cellOf(view, 2, "来源");
+    const to = cellOf(view, 2, "服务内容");
+    rt.edit(view.name, `${from}:${to}`, [
+      ["家政服务", "", "8栋2单元0801", "赵阿姨", "13700001111", "=深度保洁"],
+    ]);
+    expect(callbacks(rt)[0]).toMatchObject({
+      回访编号: "HF-2026-000001",
+      来源: "家政服务",
+      服务内容: "=深度保洁",
+      回访状态: "待回访",
+    });
+    rt.edit(view.name, cellOf(view, 3, "房号"), "9栋1单元0901");
+    expect(rt.sheets.toasts.at(-1)?.message).toContain("请填写服务内容");
+  });
+});
