@@ -1,7 +1,10 @@
 // The manager's daily digest: yesterday's figures, sent once per day (remembered in the Sent log).
+import { callbackDigest } from "../domain/callback";
+import { formatLocal } from "../domain/dates";
 import { computeDigest } from "../domain/digest";
 import { isEmail } from "../domain/escalation";
 import { remainingEmailQuota, sendMail } from "../gas/services";
+import { readCallbacks } from "./callbacks";
 import { digestMail } from "./emails";
 import type { Office } from "./office";
 import { rescoreAll } from "./rescore";
@@ -24,9 +27,13 @@ export function sendDigest(office: Office, force = false): DigestReport {
     return { sent: false, day: figures.day, message: office.t("run.digestAlready", { date: figures.day }) };
   if (remainingEmailQuota() < 1)
     return { sent: false, day: figures.day, message: office.t("run.quotaExhausted", { pending: 1 }) };
+  const today = formatLocal(office.now.getTime(), office.codec.utcOffsetMinutes, false);
+  const startOfToday = Date.parse(`${today}T00:00:00Z`) - office.codec.utcOffsetMinutes * 60_000;
+  const callbacks = callbackDigest(readCallbacks(office).records, office.now.getTime(), startOfToday);
   const mail = digestMail(
     { t: office.t, officeName: office.settings.officeName, utcOffsetMinutes: office.codec.utcOffsetMinutes },
     figures,
+    callbacks,
   );
   sendMail({ to, name: office.settings.officeName, ...mail });
   journal(office.now, mail.subject, [key]);

@@ -1,6 +1,6 @@
 // Email bodies: small HTML tables and CSS bars, every owner-supplied text escaped,
 // every phone number masked. Pure functions of their inputs.
-import type { Callback } from "../domain/callback";
+import { type Callback, type CallbackDigest, type CallbackNotice, percent } from "../domain/callback";
 import type { DigestFigures, DigestItem } from "../domain/digest";
 import type { Notice } from "../domain/escalation";
 import { formatLocal } from "../domain/dates";
@@ -41,11 +41,19 @@ function wrap(ctx: RenderContext, inner: string): string {
 }
 
 /** `unlisted`: notices for this person left for the next run (the list is capped). */
-export function reminderMail(ctx: RenderContext, notices: readonly Notice[], unlisted = 0): RenderedMail {
+export function reminderMail(
+  ctx: RenderContext,
+  notices: readonly Notice[],
+  unlisted = 0,
+  callbacks: readonly CallbackNotice[] = [],
+): RenderedMail {
   const { t } = ctx;
   const more = unlisted ? t("mail.more", { count: unlisted }) : "";
   const ids = new Set(notices.map((n) => n.item.complaint.id));
-  const subject = t("mail.reminder.subject", { office: ctx.officeName, count: ids.size });
+  const subject = ids.size
+    ? t("mail.reminder.subject", { office: ctx.officeName, count: ids.size })
+    : t("mail.reminder.subjectCallbacks", { office: ctx.officeName, count: callbacks.length });
+  const cbSection = callbackSection(ctx, callbacks);
   const when = (ms: number) => formatLocal(ms, ctx.utcOffsetMinutes);
   const rows = notices.map((n) => {
     const c = n.item.complaint;
@@ -74,9 +82,42 @@ export function reminderMail(ctx: RenderContext, notices: readonly Notice[], unl
     subject,
     htmlBody: wrap(
       ctx,
-      `<p>${escapeHtml(t("mail.reminder.intro"))}</p>${table(headers, rows)}${more ? `<p>${escapeHtml(more)}</p>` : ""}`,
+      `${rows.length ? `<p>${escapeHtml(t("mail.reminder.intro"))}</p>${table(headers, rows)}` : ""}${cbSection.html}${more ? `<p>${escapeHtml(more)}</p>` : ""}`,
     ),
-    body: `${t("mail.reminder.intro")}\n\n${text}\n${more}\n\n${t("mail.footer", { office: ctx.officeName })}`,
+    body: `${rows.length ? `${t("mail.reminder.intro")}\n\n${text}\n` : ""}${cbSection.text}\n${more}\n\n${t("mail.footer", { office: ctx.officeName })}`,
+  };
+}
+
+/** Call-backs owed today or overdue: who to call, about what, by when. */
+function callbackSection(
+  ctx: RenderContext,
+  callbacks: readonly CallbackNotice[],
+): { html: string; text: string } {
+  if (!callbacks.length) return { html: "", text: "" };
+  const { t } = ctx;
+  const when = (d: Date | null) => (d ? formatLocal(d.getTime(), ctx.utcOffsetMinutes) : "");
+  const rows = callbacks.map(({ callback: c, overdue }) => [
+    escapeHtml(c.id),
+    escapeHtml(c.ref),
+    escapeHtml(c.unit),
+    escapeHtml(maskPhone(c.contact)),
+    escapeHtml(clip(c.content)),
+    `${overdue ? `<span style="background:${LEVEL_COLOUR.head};padding:1px 6px;border-radius:3px">${escapeHtml(t("mail.level.head"))}</span> ` : ""}${escapeHtml(when(c.dueAt))}`,
+  ]);
+  const headers = [
+    t("mail.col.id"),
+    t("mail.col.ref"),
+    t("mail.col.unit"),
+    t("mail.col.contact"),
+    t("mail.col.content"),
+    t("mail.col.due"),
+  ];
+  const text = callbacks
+    .map(({ callback: c }) => `- ${c.id} ${c.unit} ${clip(c.content)} ${when(c.dueAt)}`)
+    .join("\n");
+  return {
+    html: `<p>${escapeHtml(t("mail.reminder.callbacks"))}</p>${table(headers, rows)}`,
+    text: `${t("mail.reminder.callbacks")}\n${text}`,
   };
 }
 
@@ -110,8 +151,61 @@ function itemRows(items: readonly DigestItem[], ctx: RenderContext, withReason: 
   ]);
 }
 
-export function digestMail(ctx: RenderContext, f: DigestFigures): RenderedMail {
+/** The call-back part of the digest: what is owed, and how the office kept its word lately. */
+function callbackDigestSection(ctx: RenderContext, cb: CallbackDigest): { html: string; text: string } {
   const { t } = ctx;
+  const rateRows = [...cb.rates, { ...cb.total, name: t("mail.cb.total") }].map((r) => [
+    escapeHtml(r.name || t("mail.digest.unassigned")),
+    String(r.due),
+    String(r.onTime),
+    percent(r.onTime, r.due),
+    String(r.answered),
+    percent(r.satisfied, r.answered),
+  ]);
+  const headers = [
+    "mail.cb.department",
+    "mail.cb.due",
+    "mail.cb.onTime",
+    "mail.cb.rate",
+    "mail.cb.answered",
+    "mail.cb.satisfaction",
+  ].map((k) => t(k as Parameters<Translate>[0]));
+  const overdue = cb.overdue
+    .slice(0, MAX_LISTED)
+    .map((c) => [
+      escapeHtml(c.id),
+      escapeHtml(c.ref),
+      escapeHtml(c.unit),
+      escapeHtml(c.department),
+      escapeHtml(maskPhone(c.contact)),
+      escapeHtml(c.dueAt ? formatLocal(c.dueAt.getTime(), ctx.utcOffsetMinutes) : ""),
+    ]);
+  const overdueHeaders = [
+    t("mail.col.id"),
+    t("mail.col.ref"),
+    t("mail.col.unit"),
+    t("sheet.departments"),
+    t("mail.col.contact"),
+    t("mail.col.due"),
+  ];
+  const summary = t("mail.cb.summary", {
+    today: cb.dueToday,
+    overdue: cb.overdue.length,
+    days: cb.days,
+    rate: percent(cb.total.onTime, cb.total.due),
+    satisfaction: percent(cb.total.satisfied, cb.total.answered),
+  });
+  return {
+    html: `<h3>${escapeHtml(t("mail.cb.title"))}</h3><p>${escapeHtml(summary)}</p>${cb.rates.length ? table(headers, rateRows) : ""}${
+      overdue.length ? `<h4>${escapeHtml(t("mail.cb.overdue"))}</h4>${table(overdueHeaders, overdue)}` : ""
+    }`,
+    text: `${t("mail.cb.title")}: ${summary}`,
+  };
+}
+
+export function digestMail(ctx: RenderContext, f: DigestFigures, cb?: CallbackDigest): RenderedMail {
+  const { t } = ctx;
+  const cbPart = cb ? callbackDigestSection(ctx, cb) : { html: "", text: "" };
   const tiles = [
     [t("mail.digest.new"), f.newYesterday, "#cfe2f3"],
     [t("mail.digest.open"), f.open, "#d9ead3"],
@@ -147,6 +241,7 @@ export function digestMail(ctx: RenderContext, f: DigestFigures): RenderedMail {
     bars(t("mail.digest.byDepartment"), f.byDepartment, ctx),
     list(t("mail.digest.overdueItems"), f.overdueItems, headers, false),
     list(t("mail.digest.pausedItems"), f.pausedItems, pausedHeaders, true),
+    cbPart.html,
   ].join("");
   const text = [
     ...tiles.map(([label, n]) => `${label}: ${n}`),
@@ -155,6 +250,7 @@ export function digestMail(ctx: RenderContext, f: DigestFigures): RenderedMail {
     ...f.overdueItems.slice(0, MAX_LISTED).map((i) => `- ${i.id} ${i.unit} ${i.category} ${i.contact}`),
     `${t("mail.digest.pausedItems")}:`,
     ...f.pausedItems.slice(0, MAX_LISTED).map((i) => `- ${i.id} ${i.unit} ${i.pauseKind}: ${i.pauseReason}`),
+    cbPart.text,
   ].join("\n");
   return {
     subject: t("mail.digest.subject", { office: ctx.officeName, date: f.day }),

@@ -1,8 +1,11 @@
 // The hourly run: re-score deadlines, then send each person one email listing the notices
 // due to them. Every email is journaled the moment it leaves, so a run cut off by quota or
 // the time limit resumes next time without sending anything twice.
-import { groupByRecipient, planNotices } from "../domain/escalation";
+import { type CallbackNotice, planCallbackReminders } from "../domain/callback";
+import { formatLocal } from "../domain/dates";
+import { groupByRecipient, isEmail, type Notice, planNotices } from "../domain/escalation";
 import { remainingEmailQuota, sendMail } from "../gas/services";
+import { readCallbacks } from "./callbacks";
 import { MAX_LISTED, reminderMail } from "./emails";
 import { loadOffice, type Office } from "./office";
 import { rescoreAll } from "./rescore";
@@ -17,11 +20,46 @@ export interface ReminderReport {
   message: string;
 }
 
+interface Outgoing {
+  recipient: string;
+  notices: Notice[];
+  callbacks: CallbackNotice[];
+}
+
+/** One email per person: their complaint notices and the call-backs they owe today. */
+function outgoing(notices: readonly Notice[], callbacks: readonly CallbackNotice[]): Outgoing[] {
+  const byPerson = new Map<string, Outgoing>();
+  const entry = (recipient: string) => {
+    const key = recipient.toLowerCase();
+    const found = byPerson.get(key) ?? { recipient, notices: [], callbacks: [] };
+    byPerson.set(key, found);
+    return found;
+  };
+  for (const group of groupByRecipient(notices).values())
+    for (const n of group) entry(n.recipient).notices.push(n);
+  for (const c of callbacks) entry(c.recipient).callbacks.push(c);
+  return [...byPerson.values()];
+}
+
+function plannedCallbacks(office: Office, sent: ReadonlySet<string>): CallbackNotice[] {
+  const today = formatLocal(office.now.getTime(), office.codec.utcOffsetMinutes, false);
+  const endOfToday = Date.parse(`${today}T00:00:00Z`) - office.codec.utcOffsetMinutes * 60_000 + 86_400_000;
+  return planCallbackReminders(
+    readCallbacks(office).records,
+    office.now.getTime(),
+    endOfToday,
+    today,
+    sent,
+    isEmail,
+  );
+}
+
 export function sendReminders(office: Office, startedAt: number): ReminderReport {
   flushJournal(office);
   const { items } = rescoreAll(office);
-  const planned = planNotices(items, office.settings, office.now.getTime(), sentKeys(office));
-  const groups = [...groupByRecipient(planned).values()];
+  const sent = sentKeys(office);
+  const planned = planNotices(items, office.settings, office.now.getTime(), sent);
+  const dueCallbacks = plannedCallbacks(office, sent);
   const ctx = {
     t: office.t,
     officeName: office.settings.officeName,
@@ -31,9 +69,7 @@ export function sendReminders(office: Office, startedAt: number): ReminderReport
   let notices = 0;
   let stoppedBy: ReminderReport["stoppedBy"] = null;
   let journaled = 0;
-  for (const group of groups) {
-    const first = group[0];
-    if (!first) continue;
+  for (const person of outgoing(planned, dueCallbacks)) {
     if (Date.now() - startedAt > RUN_BUDGET_MS) {
       stoppedBy = "time";
       break;
@@ -42,29 +78,28 @@ export function sendReminders(office: Office, startedAt: number): ReminderReport
       stoppedBy = "quota";
       break;
     }
-    const listed = group.slice(0, MAX_LISTED);
-    const mail = reminderMail(ctx, listed, group.length - listed.length);
+    const listed = person.notices.slice(0, MAX_LISTED);
+    const listedCallbacks = person.callbacks.slice(0, MAX_LISTED);
+    const unlisted = person.notices.length - listed.length + person.callbacks.length - listedCallbacks.length;
+    const mail = reminderMail(ctx, listed, unlisted, listedCallbacks);
     try {
-      sendMail({ to: first.recipient, name: office.settings.officeName, ...mail });
+      sendMail({ to: person.recipient, name: office.settings.officeName, ...mail });
     } catch (e) {
       if (!isQuotaError(e)) throw e;
       stoppedBy = "quota";
       break;
     }
-    journaled += journal(
-      office.now,
-      mail.subject,
-      listed.map((n) => n.key),
-    );
+    const keys = [...listed.map((n) => n.key), ...listedCallbacks.map((c) => c.key)];
+    journaled += journal(office.now, mail.subject, keys);
     if (journaled > JOURNAL_FLUSH_CHARS) {
       flushJournal(office);
       journaled = 0;
     }
     emails += 1;
-    notices += listed.length;
+    notices += keys.length;
   }
   flushJournal(office);
-  const pending = planned.length - notices;
+  const pending = planned.length + dueCallbacks.length - notices;
   const message =
     stoppedBy === "quota"
       ? office.t("run.quotaExhausted", { pending })

@@ -28,7 +28,7 @@ interface JournalEntry {
 /** Journal this much, then copy it to the Sent sheet: the property store holds 500 KB in all. */
 export const JOURNAL_FLUSH_CHARS = 200_000;
 
-/** A Sent row's fields, all carried by its key ("id|kind|level|due|to" or "digest|day|to"). */
+/** A Sent row's fields, all carried by its key ("id|kind|level|due|to", "digest|day|to", "callback|id|day|to"). */
 export function noticeFromKey(key: string): SentNotice {
   const parts = key.split("|");
   if (parts[0] === "digest")

@@ -258,3 +258,79 @@ export function callbackRates(callbacks: readonly Callback[], from: number, to: 
   }
   return [...rows.values()].sort((a, b) => b.due - a.due || a.name.localeCompare(b.name));
 }
+
+export interface CallbackNotice {
+  key: string;
+  recipient: string;
+  callback: Callback;
+  overdue: boolean;
+}
+
+/**
+ * Call-backs due today or overdue, one reminder a day to whoever owns the call-back
+ * (the person who logged the complaint or service). `today` is the office-local date.
+ */
+export function planCallbackReminders(
+  callbacks: readonly Callback[],
+  now: number,
+  endOfToday: number,
+  today: string,
+  alreadySent: ReadonlySet<string>,
+  isEmail: (s: string) => boolean,
+): CallbackNotice[] {
+  const out: CallbackNotice[] = [];
+  for (const c of callbacks) {
+    const due = c.dueAt?.getTime();
+    if (c.state !== "pending" || due === undefined || due > endOfToday || !isEmail(c.loggedBy)) continue;
+    const recipient = c.loggedBy.trim();
+    const key = `callback|${c.id}|${today}|${recipient.toLowerCase()}`;
+    if (!alreadySent.has(key)) out.push({ key, recipient, callback: c, overdue: due < now });
+  }
+  return out.sort((a, b) => (a.callback.dueAt?.getTime() ?? 0) - (b.callback.dueAt?.getTime() ?? 0));
+}
+
+export interface CallbackDigest {
+  dueToday: number;
+  overdue: Callback[];
+  /** Rates over the call-backs due in the last `days` days, by department, and in total. */
+  days: number;
+  rates: CallbackRateRow[];
+  total: CallbackRateRow;
+}
+
+export function callbackDigest(
+  callbacks: readonly Callback[],
+  now: number,
+  startOfToday: number,
+  days = 30,
+): CallbackDigest {
+  const endOfToday = startOfToday + 86_400_000;
+  const pending = callbacks.filter((c) => c.state === "pending" && c.dueAt);
+  const rates = callbackRates(callbacks, startOfToday - days * 86_400_000, startOfToday);
+  const total = rates.reduce(
+    (t, r) => ({
+      ...t,
+      due: t.due + r.due,
+      onTime: t.onTime + r.onTime,
+      answered: t.answered + r.answered,
+      satisfied: t.satisfied + r.satisfied,
+    }),
+    { name: "", due: 0, onTime: 0, answered: 0, satisfied: 0 },
+  );
+  return {
+    dueToday: pending.filter(
+      (c) => (c.dueAt?.getTime() ?? 0) >= now && (c.dueAt?.getTime() ?? 0) < endOfToday,
+    ).length,
+    overdue: pending
+      .filter((c) => (c.dueAt?.getTime() ?? 0) < now)
+      .sort((a, b) => (a.dueAt?.getTime() ?? 0) - (b.dueAt?.getTime() ?? 0)),
+    days,
+    rates,
+    total,
+  };
+}
+
+/** A rate as a whole percentage, or "—" when there is nothing to divide. */
+export function percent(part: number, whole: number): string {
+  return whole ? `${Math.round((part / whole) * 100)}%` : "—";
+}

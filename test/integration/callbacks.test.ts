@@ -185,3 +185,27 @@ describe("repairs and services", () => {
     expect(rt.sheets.toasts.at(-1)?.message).toContain("请填写服务内容");
   });
 });
+
+describe("call-backs in reminders and the digest", () => {
+  it("reminds the owner of a call-back on the day it is due, once a day, and reports rates to the manager", async () => {
+    const { rt } = await resolvedComplaint();
+    const cb = String(callbacks(rt)[0]?.["回访编号"]);
+    rt.advanceTo(new Date("2026-03-03T08:30:00+08:00"));
+    const reminders = rt.outbox.filter((m) => m.subject.includes("项回访到期"));
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]?.to).toBe(STAFF.assistants[0]);
+    expect(reminders[0]?.htmlBody).toContain(cb);
+    expect(reminders[0]?.htmlBody).toContain("138****5678");
+    rt.advanceTo(new Date("2026-03-03T12:30:00+08:00"));
+    expect(rt.outbox.filter((m) => m.subject.includes("项回访到期"))).toHaveLength(1);
+    const digest = rt.outbox.find((m) => m.subject.includes("投诉日报"));
+    expect(digest?.htmlBody).toContain("今日到期 1 项，超时 0 项");
+
+    record(rt, cb, { satisfaction: "satisfied" });
+    rt.advanceTo(new Date("2026-03-04T09:30:00+08:00"));
+    const next = rt.outbox.filter((m) => m.subject.includes("投诉日报")).at(-1);
+    // Called back at 12:30, after the 09:00 deadline: late, but the owner was satisfied.
+    expect(next?.htmlBody).toContain("回访率 0%，满意率 100%");
+    expect(rt.outbox.filter((m) => m.subject.includes("项回访到期"))).toHaveLength(1);
+  });
+});
