@@ -38,6 +38,7 @@ const { rt } = result;
 await rt.saveXlsx(resolve(out, "workbook.xlsx"));
 rt.writeOutbox(resolve(out, "outbox"));
 
+const rate = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "—");
 const lines = [
   `Office simulation: ${days} days from ${values.start} (${language}), ${((Date.now() - started) / 1000).toFixed(1)} s`,
   `Complaints logged: ${result.logged.dialog + result.logged.sheet} (${result.logged.dialog} by the dialog, ${result.logged.sheet} typed into the sheet)`,
@@ -46,6 +47,8 @@ const lines = [
     .join(", ")}`,
   `Emails: ${result.emails.total} (${result.emails.reminders} reminders/escalations, ${result.emails.digests} manager digests)`,
   `Escalation notices: ${result.escalations.head} to department heads, ${result.escalations.manager} to the manager`,
+  `Repairs and services logged: ${result.services.dialog + result.services.sheet} (${result.services.dialog} by the dialog, ${result.services.sheet} typed into the sheet)`,
+  `Call-backs: ${result.callbacks.total} scheduled, ${result.callbacks.done} made, ${result.callbacks.unreachable} unreachable; call-back rate ${rate(result.callbacks.onTime, result.callbacks.due)} (in time ÷ due), satisfaction rate ${rate(result.callbacks.satisfied, result.callbacks.answered)}`,
   `Edits the desk refused (with a message to the person): ${result.rejectedEdits.length}`,
   `Trigger runs: ${rt.meter.executions.filter((e) => /^run/.test(e.label)).length}, failures: ${rt.failures.length}`,
   "",

@@ -147,6 +147,55 @@ export const KINDS: readonly ComplaintKind[] = [
   },
 ];
 
+export interface ServiceKind {
+  source: "repair" | "housekeeping";
+  content: Record<Language, string>;
+  handler: string;
+  department: { zh: string; en: string };
+}
+
+const ENGINEERING = { zh: "工程维修", en: "Engineering" };
+const SERVICE_DEPT = { zh: "客服", en: "Customer service" };
+
+export const SERVICES: readonly ServiceKind[] = [
+  {
+    source: "repair",
+    content: { "zh-CN": "更换厨房水龙头", en: "Replaced the kitchen tap" },
+    handler: "repairs@greenwood-pm.example",
+    department: ENGINEERING,
+  },
+  {
+    source: "repair",
+    content: { "zh-CN": "疏通卫生间下水道", en: "Cleared the bathroom drain" },
+    handler: "sun.wei@greenwood-pm.example",
+    department: ENGINEERING,
+  },
+  {
+    source: "repair",
+    content: { "zh-CN": "更换入户门锁芯", en: "Replaced the front-door lock cylinder" },
+    handler: "repairs@greenwood-pm.example",
+    department: ENGINEERING,
+  },
+  {
+    source: "repair",
+    content: { "zh-CN": "修复阳台漏水", en: "Fixed a balcony leak" },
+    handler: "sun.wei@greenwood-pm.example",
+    department: ENGINEERING,
+  },
+  {
+    source: "housekeeping",
+    content: { "zh-CN": "家政：入住前深度保洁", en: "Housekeeping: deep clean before move-in" },
+    handler: "butler@greenwood-pm.example",
+    department: SERVICE_DEPT,
+  },
+  {
+    source: "housekeeping",
+    content: { "zh-CN": "家政：空调清洗", en: "Housekeeping: air-conditioner cleaning" },
+    handler: "butler@greenwood-pm.example",
+    department: SERVICE_DEPT,
+  },
+];
+
 const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"];
 const GIVEN = ["先生", "女士", "阿姨", "老师"];
 const EN_NAMES = ["Mr Wang", "Ms Li", "Mr Zhang", "Mrs Liu", "Mr Chen", "Ms Yang", "Mr Zhao", "Ms Huang"];

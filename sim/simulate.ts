@@ -4,7 +4,7 @@
 import { translator } from "../src/i18n/messages";
 import type { Language } from "../src/domain/settings";
 import { createRuntime, type Runtime } from "../local/emu/runtime";
-import { KINDS, type Random, STAFF, ownerName, phone, random, unit } from "./scenario";
+import { KINDS, ownerName, phone, type Random, random, SERVICES, STAFF, unit } from "./scenario";
 import { cellOf, complaintRow, readSheet, setDepartment, setSetting, typeInto } from "./workbook";
 
 export interface SimOptions {
@@ -23,6 +23,16 @@ export interface SimResult {
   escalations: { head: number; manager: number };
   rejectedEdits: string[];
   setupReport: string[];
+  services: { dialog: number; sheet: number };
+  callbacks: {
+    total: number;
+    done: number;
+    unreachable: number;
+    onTime: number;
+    due: number;
+    satisfied: number;
+    answered: number;
+  };
 }
 
 const HOUR = 3_600_000;
@@ -66,8 +76,40 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
   const status = (code: string) => t(`status.${code}` as Parameters<typeof t>[0]);
 
   let n = 0;
+  const services = { dialog: 0, sheet: 0 };
   for (let day = 0; day < options.days; day++) {
     const weekday = new Date(localMs(day, 12)).getUTCDay();
+    // Repairs and housekeeping done today; the owner is called back two days later.
+    const repairs = weekday === 0 || weekday === 6 ? 0 : r.int(1, 3);
+    for (let k = 0; k < repairs; k++) {
+      const when = localMs(day, r.int(9, 17), r.int(0, 59));
+      const job = r.pick(SERVICES);
+      const byDialog = (day + k) % 2 === 0;
+      at(when, () => {
+        rt.setUser(firstAssistant);
+        const fields = {
+          source: job.source,
+          unit: unit(r),
+          owner: ownerName(r, language),
+          contact: phone(r),
+          content: job.content[language],
+          doneAt: "",
+          handler: job.handler,
+          department: language === "zh-CN" ? job.department.zh : job.department.en,
+        };
+        const id = byDialog ? logServiceByDialog(rt, fields) : logServiceByTyping(rt, fields, language);
+        if (!id) return;
+        if (byDialog) services.dialog += 1;
+        else services.sheet += 1;
+        const callBack = (at2: number, ref: string, attempt: number) =>
+          at(at2, () => {
+            const result = recordCallbackFor(rt, ref, firstAssistant, callBackOutcome(r, attempt), language);
+            if (result === "tryAgain") callBack(rt.clock.now() + 24 * HOUR, ref, attempt + 1);
+            if (result === "followUpService") finishFollowUp(rt, ref, at, callBack);
+          });
+        callBack(when + 46 * HOUR, id, 1);
+      });
+    }
     const count = weekday === 0 || weekday === 6 ? r.int(1, 2) : r.int(2, 4);
     for (let k = 0; k < count; k++) {
       const when = localMs(day, r.int(7, 20), r.int(0, 59));
@@ -141,12 +183,23 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
             );
           });
           at(resolveAt, () => edit(id, ["状态", "Status"], status("resolved"), handler));
-          if (plan.close)
-            at(resolveAt + 22 * HOUR, () => edit(id, ["状态", "Status"], status("closed"), who));
-          if (plan.reopen) {
-            at(resolveAt + 20 * HOUR, () => edit(id, ["状态", "Status"], status("reopened"), who));
-            at(resolveAt + 26 * HOUR, () => edit(id, ["状态", "Status"], status("resolved"), handler));
-          }
+          // The owner is called back the next working morning; an unhappy owner reopens it.
+          const callBack = (when: number, attempt: number) =>
+            at(when, () => {
+              const outcome = callBackOutcome(r, attempt);
+              const result = recordCallbackFor(rt, id, who, outcome, language);
+              if (result === "reopenComplaint") {
+                at(rt.clock.now() + 6 * HOUR, () =>
+                  edit(id, ["状态", "Status"], status("in_progress"), handler),
+                );
+                at(rt.clock.now() + 26 * HOUR, () =>
+                  edit(id, ["状态", "Status"], status("resolved"), handler),
+                );
+                callBack(rt.clock.now() + 44 * HOUR, 9);
+              }
+              if (result === "tryAgain") callBack(rt.clock.now() + 24 * HOUR, attempt + 1);
+            });
+          if (plan.callBack) callBack(resolveAt + 18 * HOUR, 1);
         }
       });
     }
@@ -185,7 +238,59 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
     },
     rejectedEdits,
     setupReport,
+    services,
+    callbacks: callbackSummary(rt),
   };
+}
+
+/** The follow-up repair is done the next day; then its own call-back follows. */
+function finishFollowUp(
+  rt: Runtime,
+  original: string,
+  at: (ms: number, run: () => void) => void,
+  callBack: (at: number, ref: string, attempt: number) => void,
+) {
+  at(rt.clock.now() + 20 * HOUR, () => {
+    const view = readSheet(rt, "callbacks");
+    const i = view.rows.findIndex((c) => (c["关联单号"] ?? c.Reference) === original);
+    const follow = view.rows[i];
+    if (!follow) return;
+    const localNow = new Date(rt.clock.now() + 8 * HOUR).toISOString().slice(0, 16).replace("T", " ");
+    rt.edit(view.name, cellOf(view, view.rowNumber(i), "完成时间", "Done at"), localNow);
+    callBack(rt.clock.now() + 30 * HOUR, String(follow["回访编号"] ?? follow.ID), 9);
+  });
+}
+
+function logServiceByDialog(rt: Runtime, fields: Record<string, string>): string | null {
+  const result = rt.callFromDialog("submitService", fields, `sim-svc-${rt.clock.now()}`) as {
+    ok: boolean;
+    id?: string;
+  };
+  return result.ok ? (result.id ?? null) : null;
+}
+
+/** An assistant types a finished job straight into the Call-backs sheet. */
+function logServiceByTyping(rt: Runtime, fields: Record<string, string>, language: Language): string | null {
+  const view = readSheet(rt, "callbacks");
+  const row = (view.rows.length ? view.rowNumber(view.rows.length - 1) : 1) + 1;
+  const t = translator(language);
+  const first = cellOf(view, row, "来源", "Source");
+  const last = cellOf(view, row, "服务内容", "Service");
+  rt.edit(view.name, `${first}:${last}`, [
+    [
+      t(`cb.source.${fields.source}` as Parameters<typeof t>[0]),
+      "",
+      fields.unit ?? "",
+      fields.owner ?? "",
+      fields.contact ?? "",
+      fields.content ?? "",
+    ],
+  ]);
+  const after = readSheet(rt, "callbacks");
+  const id = after.rows.find((_, i) => after.rowNumber(i) === row)?.[
+    language === "zh-CN" ? "回访编号" : "ID"
+  ];
+  return id ? String(id) : null;
 }
 
 function departmentOf(categoryEn: string): string {
@@ -208,8 +313,7 @@ function planFor(r: Random, fixHours: number) {
     fixAfter: Math.round(fixHours * (late ? 3 : 1.2)) * HOUR,
     pause: r.next() < 0.7,
     resolve: r.next() < 0.85,
-    close: r.next() < 0.6,
-    reopen: r.next() < 0.1,
+    callBack: r.next() < 0.85,
   };
 }
 
@@ -254,4 +358,84 @@ function logByTyping(rt: Runtime, form: Record<string, string>, language: Langua
   const after = readSheet(rt, "complaints");
   const id = after.rows.find((_, i) => after.rowNumber(i) === row)?.[zh ? "编号" : "ID"];
   return id ? String(id) : null;
+}
+
+type Outcome = Record<string, string>;
+
+/** Most owners are satisfied; some are not, and some cannot be reached at first. */
+function callBackOutcome(r: Random, attempt: number): Outcome {
+  const roll = r.next();
+  if (attempt < 9 && roll < 0.12) return { method: "phone", result: "unreachable" };
+  if (attempt < 9 && roll < 0.22)
+    return { method: "phone", result: "reached", satisfaction: "dissatisfied", remarks: "still-there" };
+  return {
+    method: r.pick(["phone", "phone", "visit", "wechat"]),
+    result: "reached",
+    satisfaction: roll < 0.6 ? "very_satisfied" : "satisfied",
+    remarks: "",
+  };
+}
+
+const REMARKS: Record<Language, Record<string, string>> = {
+  "zh-CN": { "still-there": "问题还没有彻底解决，希望再来看看" },
+  en: { "still-there": "It is not really fixed yet; please come back" },
+};
+
+/** The assistant records the latest open call-back of a complaint or service; returns what it caused. */
+function recordCallbackFor(
+  rt: Runtime,
+  ref: string,
+  who: string,
+  outcome: Outcome,
+  language: Language,
+): string {
+  const view = readSheet(rt, "callbacks");
+  const row = [...view.rows]
+    .reverse()
+    .find((c) => (c["关联单号"] ?? c.Reference) === ref || (c["回访编号"] ?? c.ID) === ref);
+  const id = String(row?.["回访编号"] ?? row?.ID ?? "");
+  if (!id) return "none";
+  rt.setUser(who);
+  const remarks = outcome.remarks ? (REMARKS[language][outcome.remarks] ?? outcome.remarks) : "";
+  const result = rt.callFromDialog(
+    "recordCallback",
+    id,
+    { ...outcome, remarks },
+    `sim-cb-${rt.clock.now()}`,
+  ) as {
+    ok: boolean;
+    consequence?: string;
+  };
+  return result.ok ? (result.consequence ?? "none") : "refused";
+}
+
+/** Call-back figures as the manager would count them from the Call-backs sheet. */
+function callbackSummary(rt: Runtime): SimResult["callbacks"] {
+  const rows = readSheet(rt, "callbacks").rows;
+  const get = (r: Record<string, unknown>, zh: string, en: string) => r[zh] ?? r[en];
+  const state = (r: Record<string, unknown>) => String(get(r, "回访状态", "State"));
+  const done = rows.filter((r) => ["已回访", "Called back"].includes(state(r)));
+  const unreachable = rows.filter((r) => ["无法联系", "Unreachable"].includes(state(r)));
+  const due = rows.filter((r) => {
+    const d = get(r, "回访时限", "Call-back due");
+    return d instanceof Date && d.getTime() <= rt.clock.now();
+  });
+  const onTime = due.filter((r) => {
+    const at = get(r, "回访时间", "Called back at");
+    const d = get(r, "回访时限", "Call-back due") as Date;
+    return at instanceof Date && at.getTime() <= d.getTime() && !["待回访", "To call"].includes(state(r));
+  });
+  const answered = done.filter((r) => get(r, "满意度", "Satisfaction"));
+  const satisfied = answered.filter((r) =>
+    ["非常满意", "满意", "Very satisfied", "Satisfied"].includes(String(get(r, "满意度", "Satisfaction"))),
+  );
+  return {
+    total: rows.length,
+    done: done.length,
+    unreachable: unreachable.length,
+    onTime: onTime.length,
+    due: due.length,
+    satisfied: satisfied.length,
+    answered: answered.length,
+  };
 }

@@ -307,16 +307,13 @@ export function callbackDigest(
   const endOfToday = startOfToday + 86_400_000;
   const pending = callbacks.filter((c) => c.state === "pending" && c.dueAt);
   const rates = callbackRates(callbacks, startOfToday - days * 86_400_000, startOfToday);
-  const total = rates.reduce(
-    (t, r) => ({
-      ...t,
-      due: t.due + r.due,
-      onTime: t.onTime + r.onTime,
-      answered: t.answered + r.answered,
-      satisfied: t.satisfied + r.satisfied,
-    }),
-    { name: "", due: 0, onTime: 0, answered: 0, satisfied: 0 },
-  );
+  const total: CallbackRateRow = { name: "", due: 0, onTime: 0, answered: 0, satisfied: 0 };
+  for (const r of rates) {
+    total.due += r.due;
+    total.onTime += r.onTime;
+    total.answered += r.answered;
+    total.satisfied += r.satisfied;
+  }
   return {
     dueToday: pending.filter(
       (c) => (c.dueAt?.getTime() ?? 0) >= now && (c.dueAt?.getTime() ?? 0) < endOfToday,

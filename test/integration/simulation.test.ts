@@ -20,6 +20,9 @@ describe("office simulation", () => {
     expect(rt.failures).toEqual([]);
     expect(result.emails.digests).toBeGreaterThanOrEqual(4);
     expect(result.emails.reminders).toBeGreaterThan(0);
+    expect(result.services.dialog + result.services.sheet).toBeGreaterThan(0);
+    expect(result.callbacks.done).toBeGreaterThan(0);
+    expect(result.rejectedEdits).toEqual([]);
     const rows = readSheet(rt, "complaints").rows;
     expect(rows.length).toBe(result.logged.dialog + result.logged.sheet);
     expect(rows.every((r) => /^TS-2026-\d{6}$/.test(String(r.ID)))).toBe(true);
