@@ -1,0 +1,173 @@
+// Call-back rules: when due, what an outcome may be, what it causes, how rates are counted.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { defaultCalendar, isWorkday } from "../../../src/domain/calendar";
+import {
+  applyOutcome,
+  type Callback,
+  callbackDue,
+  callbackRates,
+  emptyCallback,
+  isSettled,
+  planCallbackReminders,
+  validateOutcome,
+} from "../../../src/domain/callback";
+
+const t = (local: string) => Date.parse(`${local}+08:00`);
+const show = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+const cal = defaultCalendar({ holidays: new Set(["2026-10-01", "2026-10-02", "2026-10-05"]) });
+const rules = { complaintDays: 1, serviceDays: 3, maxAttempts: 3 };
+const cb = (over: Partial<Callback> = {}): Callback => ({
+  ...emptyCallback(),
+  id: "HF-2026-000001",
+  source: "complaint",
+  ref: "TS-2026-000001",
+  doneAt: new Date(t("2026-03-02T15:00")),
+  dueAt: new Date(t("2026-03-03T15:00")),
+  state: "pending",
+  department: "安防",
+  loggedBy: "li@office.example",
+  ...over,
+});
+const codes = (c: Callback, raw: Record<string, string>) => {
+  const r = validateOutcome(c, raw, t("2026-03-03T10:00"), 480);
+  return r.ok ? [] : r.errors.map((e) => `${e.field}:${e.code}`);
+};
+
+describe("call-back due times", () => {
+  it("counts business days from completion, skipping holidays", () => {
+    expect(show(callbackDue(t("2026-03-02T15:00"), "complaint", rules, cal))).toBe("2026-03-03 15:00");
+    expect(show(callbackDue(t("2026-03-06T15:00"), "repair", rules, cal))).toBe("2026-03-11 15:00");
+    expect(show(callbackDue(t("2026-09-30T15:00"), "complaint", rules, cal))).toBe("2026-10-06 15:00");
+  });
+
+  it("always falls on a working day, after the work was done (property)", () => {
+    const instant = fc.integer({ min: t("2026-01-01T00:00"), max: t("2026-12-31T00:00") });
+    fc.assert(
+      fc.property(
+        instant,
+        fc.constantFrom("complaint", "repair", "housekeeping" as const),
+        (done, source) => {
+          const due = callbackDue(done, source, rules, cal);
+          expect(due).toBeGreaterThan(done);
+          expect(isWorkday(cal, due)).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe("call-back outcomes", () => {
+  it("accepts a complete outcome and refuses a bad one field by field", () => {
+    expect(codes(cb(), { method: "phone", satisfaction: "satisfied" })).toEqual([]);
+    expect(codes(cb(), { method: "", satisfaction: "" })).toEqual([
+      "method:required",
+      "satisfaction:required",
+    ]);
+    expect(codes(cb(), { method: "fax", satisfaction: "ecstatic" })).toEqual([
+      "method:unknownMethod",
+      "satisfaction:unknownSatisfaction",
+    ]);
+    expect(codes(cb(), { method: "phone", satisfaction: "satisfied", calledAt: "2026-03-02 14:00" })).toEqual(
+      ["calledAt:beforeCompletion"],
+    );
+    expect(codes(cb(), { method: "phone", satisfaction: "satisfied", calledAt: "2026-03-04 10:00" })).toEqual(
+      ["calledAt:futureDate"],
+    );
+    expect(codes(cb(), { method: "phone", satisfaction: "satisfied", calledAt: "3月3日" })).toEqual([
+      "calledAt:badDate",
+    ]);
+    expect(codes(cb(), { method: "phone", result: "unreachable" })).toEqual([]);
+  });
+
+  it("refuses a second recording and one for work not done yet", () => {
+    expect(codes(cb({ state: "done" }), { method: "phone", satisfaction: "satisfied" })).toEqual([
+      "id:alreadyRecorded",
+    ]);
+    expect(
+      codes(cb({ doneAt: null, state: "waiting" }), { method: "phone", satisfaction: "satisfied" }),
+    ).toEqual(["id:notDoneYet"]);
+  });
+
+  const outcome = (over: object) => ({
+    method: "phone" as const,
+    result: "reached" as const,
+    satisfaction: "satisfied" as const,
+    remarks: "",
+    followUp: "",
+    calledAt: t("2026-03-03T10:00"),
+    ...over,
+  });
+
+  it("closes a complaint when the owner is satisfied, reopens it when not", () => {
+    expect(applyOutcome(cb(), outcome({}), "li", rules).consequence).toBe("closeComplaint");
+    expect(applyOutcome(cb(), outcome({ satisfaction: "neutral" }), "li", rules).consequence).toBe(
+      "closeComplaint",
+    );
+    expect(applyOutcome(cb(), outcome({ satisfaction: "very_dissatisfied" }), "li", rules).consequence).toBe(
+      "reopenComplaint",
+    );
+    expect(
+      applyOutcome(cb({ source: "repair" }), outcome({ satisfaction: "dissatisfied" }), "li", rules)
+        .consequence,
+    ).toBe("followUpService");
+    expect(applyOutcome(cb({ source: "repair" }), outcome({}), "li", rules).consequence).toBe("none");
+  });
+
+  it("gives up on an unreachable owner only after the office's number of tries", () => {
+    let current = cb();
+    const tries: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = applyOutcome(current, outcome({ result: "unreachable", satisfaction: "" }), "li", rules);
+      tries.push(r.consequence);
+      current = r.record;
+    }
+    expect(tries).toEqual(["tryAgain", "tryAgain", "closeComplaint"]);
+    expect(current).toMatchObject({ state: "unreachable", attempts: 3 });
+    expect(isSettled(current)).toBe(true);
+    expect(isSettled(applyOutcome(cb(), outcome({ satisfaction: "dissatisfied" }), "li", rules).record)).toBe(
+      false,
+    );
+  });
+});
+
+describe("call-back reminders and rates", () => {
+  it("reminds the owner of today's and overdue call-backs once a day", () => {
+    const list = [
+      cb(),
+      cb({ id: "HF-2026-000002", dueAt: new Date(t("2026-03-04T10:00")) }),
+      cb({ id: "HF-2026-000003", state: "done" }),
+    ];
+    const end = t("2026-03-04T00:00");
+    const first = planCallbackReminders(list, t("2026-03-03T16:00"), end, "2026-03-03", new Set(), (s) =>
+      s.includes("@"),
+    );
+    expect(first.map((n) => [n.callback.id, n.overdue, n.recipient])).toEqual([
+      ["HF-2026-000001", true, "li@office.example"],
+    ]);
+    expect(
+      planCallbackReminders(
+        list,
+        t("2026-03-03T17:00"),
+        end,
+        "2026-03-03",
+        new Set(first.map((n) => n.key)),
+        () => true,
+      ),
+    ).toEqual([]);
+  });
+
+  it("counts the call-back rate on time ÷ due and the satisfaction rate satisfied ÷ answered", () => {
+    const list = [
+      cb({ state: "done", satisfaction: "satisfied", calledAt: new Date(t("2026-03-03T10:00")) }),
+      cb({ state: "done", satisfaction: "dissatisfied", calledAt: new Date(t("2026-03-04T10:00")) }),
+      cb({ state: "pending" }),
+      cb({ department: "工程维修", state: "unreachable", calledAt: new Date(t("2026-03-03T11:00")) }),
+      cb({ dueAt: new Date(t("2026-04-03T15:00")) }),
+    ];
+    expect(callbackRates(list, t("2026-03-01T00:00"), t("2026-04-01T00:00"))).toEqual([
+      { name: "安防", due: 3, onTime: 1, answered: 2, satisfied: 1 },
+      { name: "工程维修", due: 1, onTime: 1, answered: 0, satisfied: 0 },
+    ]);
+  });
+});
