@@ -47,9 +47,7 @@ describe("Record call-back dialog in Chromium", () => {
 
     await page.fill("#query", "3栋2单元1201");
     await page.click("#find");
-    await page.waitForFunction(() =>
-      document.querySelector("#card")?.textContent?.includes("HF-2026-000001"),
-    );
+    await page.waitForSelector('#card:has-text("HF-2026-000001")');
     expect(await page.textContent("#history")).toContain(saved.id);
     expect(await page.textContent("#history")).toContain("<b>广场舞</b>太吵");
 
