@@ -15,6 +15,7 @@ export interface SheetView {
 export const SHEET_NAMES = {
   complaints: ["投诉", "Complaints"],
   callbacks: ["回访", "Call-backs"],
+  owners: ["业主档案", "Owners"],
   settings: ["设置", "Settings"],
   categories: ["投诉类别", "Categories"],
   departments: ["部门", "Departments"],

@@ -2,7 +2,9 @@
 // triggers and google.script.run targets. esbuild-gas-plugin turns each assignment to
 // `global` into a top-level function declaration in dist/Code.js.
 import { callbackDialogData } from "./app/callbackDialog";
+import { historyView } from "./app/history";
 import { intakeOptions, submitComplaint } from "./app/intake";
+import { importOwners, previewOwners } from "./app/owners";
 import { recordCallback } from "./app/recordCallback";
 import { serviceOptions, submitService } from "./app/serviceIntake";
 import {
@@ -14,6 +16,8 @@ import {
   openHealthDialog,
   openCallbackDialog,
   openIntakeDialog,
+  openOwnerImport,
+  openUnitHistory,
   openServiceDialog,
   reminderRun,
   remindersFromMenu,
@@ -33,6 +37,8 @@ global.onEdit = (e: GoogleAppsScript.Events.SheetsOnEdit) => onSheetEdit(e);
 global.showIntakeDialog = () => openIntakeDialog();
 global.showServiceDialog = () => openServiceDialog();
 global.showCallbackDialog = () => openCallbackDialog();
+global.showOwnerImport = () => openOwnerImport();
+global.showUnitHistory = () => openUnitHistory();
 global.setupWorkbook = () => setupFromMenu();
 global.showHealthCheck = () => openHealthDialog();
 global.sendRemindersNow = () => remindersFromMenu();
@@ -55,5 +61,8 @@ global.submitService = (form: unknown, submissionId: string) => submitService(fo
 global.getCallbackDialogData = (query: unknown) => callbackDialogData(query);
 global.recordCallback = (id: unknown, form: unknown, submissionId: string) =>
   recordCallback(id, form, submissionId);
+global.previewOwners = (text: unknown) => previewOwners(text);
+global.importOwners = (text: unknown, submissionId: string) => importOwners(text, submissionId);
+global.getUnitHistory = (unit: unknown) => historyView(unit);
 global.getHealthReport = () => healthReport();
 global.repairWorkbook = () => repairFromDialog();

@@ -7,7 +7,7 @@ import { allLabels } from "../i18n/messages";
 import { choiceLabel } from "../sheets/codec";
 import { CALLBACK_COLUMNS, headerFor } from "../sheets/schema";
 import { readCallbacks } from "./callbacks";
-import { readComplaints } from "./complaints";
+import { type HistoryLine, unitHistory } from "./history";
 import { loadOffice, type Office } from "./office";
 
 export interface CallbackCard {
@@ -24,14 +24,6 @@ export interface CallbackCard {
   state: string;
   open: boolean;
   attempts: number;
-}
-
-export interface HistoryLine {
-  at: string;
-  kind: string;
-  id: string;
-  text: string;
-  status: string;
 }
 
 export interface CallbackDialogData {
@@ -117,34 +109,4 @@ export function callbackDialogData(query: unknown): CallbackDialogData {
     history: selected ? unitHistory(office, selected.unit, table.records) : [],
     now: formatLocal(office.now.getTime(), office.codec.utcOffsetMinutes).replace(" ", "T"),
   };
-}
-
-/** Everything the office did for a unit, newest first. */
-function unitHistory(office: Office, unit: string, callbacks: readonly Callback[]): HistoryLine[] {
-  const key = normaliseKey(unit);
-  const when = (d: Date | null) => (d ? formatLocal(d.getTime(), office.codec.utcOffsetMinutes) : "");
-  const lines: (HistoryLine & { ms: number })[] = [];
-  for (const c of readComplaints(office).records)
-    if (normaliseKey(c.unit) === key)
-      lines.push({
-        ms: c.receivedAt?.getTime() ?? 0,
-        at: when(c.receivedAt),
-        kind: office.t("sheet.complaints"),
-        id: c.id,
-        text: `${c.category}: ${c.content.slice(0, 120)}`,
-        status: choiceLabel("status", c.status, office.t),
-      });
-  for (const c of callbacks)
-    if (normaliseKey(c.unit) === key)
-      lines.push({
-        ms: (c.calledAt ?? c.doneAt)?.getTime() ?? 0,
-        at: when(c.calledAt ?? c.doneAt),
-        kind: choiceLabel("cbSource", c.source, office.t),
-        id: c.id,
-        text: c.satisfaction
-          ? `${choiceLabel("satisfaction", c.satisfaction, office.t)} ${c.remarks}`
-          : c.content.slice(0, 120),
-        status: choiceLabel("cbState", c.state, office.t),
-      });
-  return lines.sort((a, b) => b.ms - a.ms).map(({ ms: _ms, ...line }) => line);
 }

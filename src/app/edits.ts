@@ -16,6 +16,7 @@ import { type Change, histories, logValue, readComplaints, readLog, score, write
 import { explainError } from "./errors";
 import { callbackSettled, callbacksOf, complaintCallback, readCallbacks, saveCallbacks } from "./callbacks";
 import { reserveIds } from "./ids";
+import { flagUnits } from "./owners";
 import { completeCallbackEdits } from "./serviceIntake";
 import { fieldMessage } from "./intake";
 import { loadOffice, type Office } from "./office";
@@ -89,6 +90,7 @@ function completeEdits(
     return callbackTable;
   };
   const resolvedNow: Complaint[] = [];
+  const flagged: { row: number; unit: string }[] = [];
   const out = rows.map((r) => [...r]) as (string | number | boolean | Date)[][];
   const fresh: { at: number; draft: Complaint }[] = [];
 
@@ -236,9 +238,12 @@ function completeEdits(
       });
       const due = c.responseDue ? formatLocal(c.responseDue.getTime(), office.codec.utcOffsetMinutes) : "";
       messages.push(office.t("edit.completed", { id: c.id, due }));
+      flagged.push({ row: firstRow + at, unit: c.unit });
     });
   }
   writeRows(table.sheet, SCHEMAS.complaints, table.map, firstRow, out);
+  for (const f of flagged)
+    messages.push(...flagUnits(office, table.sheet, table.map.index.get("unit"), f.row, [f.unit]));
   if (changes.length) writeLog(office, changes);
   if (resolvedNow.length) {
     // Every resolved complaint gets a call-back, unless one is still waiting for the owner.

@@ -12,6 +12,7 @@ import { readComplaints, writeLog } from "./complaints";
 import { reserveIds } from "./ids";
 import { loadOffice, type Office } from "./office";
 import { explainError } from "./errors";
+import { flagUnits } from "./owners";
 
 export interface IntakeOptions {
   language: string;
@@ -91,7 +92,8 @@ export function submitComplaint(form: unknown, submissionId: string): SubmitResu
       // Checked under the lock: a double click waits for the first save, then finds it here.
       const earlier = submissionId ? cache.get(cacheKey) : null;
       if (earlier) return JSON.parse(earlier) as SubmitResult;
-      const result = saveNewComplaints(office, [validated.complaint])[0];
+      const { saved, warnings } = saveNewComplaints(office, [validated.complaint]);
+      const result = saved[0];
       if (!result) throw new Error("nothing saved");
       const done: SubmitResult = {
         ok: true,
@@ -100,12 +102,15 @@ export function submitComplaint(form: unknown, submissionId: string): SubmitResu
           ? formatLocal(result.responseDue.getTime(), office.codec.utcOffsetMinutes)
           : "",
         recurrenceOf: result.recurrenceOf,
-        message: office.t("intake.saved", {
-          id: result.id,
-          due: result.responseDue
-            ? formatLocal(result.responseDue.getTime(), office.codec.utcOffsetMinutes)
-            : "",
-        }),
+        message: [
+          office.t("intake.saved", {
+            id: result.id,
+            due: result.responseDue
+              ? formatLocal(result.responseDue.getTime(), office.codec.utcOffsetMinutes)
+              : "",
+          }),
+          ...warnings,
+        ].join("\n"),
       };
       if (submissionId) cache.put(cacheKey, JSON.stringify(done), SUBMISSION_TTL_S);
       return done;
@@ -117,7 +122,10 @@ export function submitComplaint(form: unknown, submissionId: string): SubmitResu
 }
 
 /** Appends new complaints after the last used row. Caller holds the document lock. */
-export function saveNewComplaints(office: Office, drafts: readonly Complaint[]): Complaint[] {
+export function saveNewComplaints(
+  office: Office,
+  drafts: readonly Complaint[],
+): { saved: Complaint[]; warnings: string[] } {
   const table = readComplaints(office);
   const year = Number(formatLocal(office.now.getTime(), office.codec.utcOffsetMinutes).slice(0, 4));
   const ids = reserveIds(
@@ -141,6 +149,13 @@ export function saveNewComplaints(office: Office, drafts: readonly Complaint[]):
   });
   const rows = saved.map((c) => encodeRow(SCHEMAS.complaints, table.map, c, office.codec));
   writeRows(table.sheet, SCHEMAS.complaints, table.map, table.nextRow, rows);
+  const warnings = flagUnits(
+    office,
+    table.sheet,
+    table.map.index.get("unit"),
+    table.nextRow,
+    saved.map((c) => c.unit),
+  );
   writeLog(
     office,
     saved.map((c) => ({
@@ -151,5 +166,5 @@ export function saveNewComplaints(office: Office, drafts: readonly Complaint[]):
       note: c.recurrenceOf ? `↺ ${c.recurrenceOf}` : "",
     })),
   );
-  return saved;
+  return { saved, warnings };
 }

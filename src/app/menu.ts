@@ -21,6 +21,8 @@ export function buildMenu(): void {
     .addItem(t("menu.logComplaint"), "showIntakeDialog")
     .addItem(t("menu.logService"), "showServiceDialog")
     .addItem(t("menu.recordCallback"), "showCallbackDialog")
+    .addItem(t("menu.history"), "showUnitHistory")
+    .addItem(t("menu.importOwners"), "showOwnerImport")
     .addSeparator()
     .addItem(t("menu.remindNow"), "sendRemindersNow")
     .addItem(t("menu.digestNow"), "sendDigestNow")
@@ -50,6 +52,16 @@ export function openServiceDialog(): void {
 
 export function openCallbackDialog(): void {
   dialog("callback", tFor()("cb.dialog.title"), 720, 760);
+}
+
+export function openOwnerImport(): void {
+  dialog("owners", tFor()("owners.title"), 760, 640);
+}
+
+/** The history sits beside the sheet, so the assistant can keep working while reading it. */
+export function openUnitHistory(): void {
+  const html = HtmlService.createHtmlOutputFromFile("history").setTitle(tFor()("history.title"));
+  SpreadsheetApp.getUi().showSidebar(html);
 }
 
 export function openHealthDialog(): void {

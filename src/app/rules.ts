@@ -42,6 +42,7 @@ export function ruleMaker(ctx: SheetContext, pauseKinds: readonly string[]): Rul
       case "cbMethod":
       case "cbResult":
       case "satisfaction":
+      case "ownerChannel":
         return list(choiceLabels(column.kind, ctx.t), true);
       default:
         return null;

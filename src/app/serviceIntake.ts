@@ -10,6 +10,7 @@ import { CALLBACK_COLUMNS, headerFor, SCHEMAS } from "../sheets/schema";
 import { readCallbacks, saveCallbacks, schedule } from "./callbacks";
 import { explainError } from "./errors";
 import { reserveIds } from "./ids";
+import { flagUnits } from "./owners";
 import { loadOffice, type Office } from "./office";
 
 export type ServiceResult =
@@ -107,14 +108,14 @@ export function submitService(form: unknown, submissionId: string): ServiceResul
     return withDocumentLock(20_000, () => {
       const earlier = submissionId ? cache.get(cacheKey) : null;
       if (earlier) return JSON.parse(earlier) as ServiceResult;
-      const [saved] = saveCallbacks(office, readCallbacks(office), [draft]);
+      const table = readCallbacks(office);
+      const [saved] = saveCallbacks(office, table, [draft]);
+      const warnings = flagUnits(office, table.sheet, table.map.index.get("unit"), table.nextRow, [
+        draft.unit,
+      ]);
       const dueAt = saved?.dueAt ? formatLocal(saved.dueAt.getTime(), office.codec.utcOffsetMinutes) : "";
-      const done: ServiceResult = {
-        ok: true,
-        id: saved?.id ?? "",
-        dueAt,
-        message: office.t("svc.saved", { id: saved?.id ?? "", due: dueAt }),
-      };
+      const message = [office.t("svc.saved", { id: saved?.id ?? "", due: dueAt }), ...warnings].join("\n");
+      const done: ServiceResult = { ok: true, id: saved?.id ?? "", dueAt, message };
       if (submissionId) cache.put(cacheKey, JSON.stringify(done), 6 * 3600);
       return done;
     });
@@ -171,5 +172,9 @@ export function completeCallbackEdits(office: Office, firstRow: number, lastRow:
     });
   }
   writeRows(table.sheet, SCHEMAS.callbacks, table.map, firstRow, out);
+  for (const { at, draft } of fresh)
+    messages.push(
+      ...flagUnits(office, table.sheet, table.map.index.get("unit"), firstRow + at, [draft.unit]),
+    );
   return messages;
 }

@@ -29,6 +29,7 @@ const ORDER = [
   "holidays",
   "complaints",
   "callbacks",
+  "owners",
   "log",
   "sent",
 ] as const;

@@ -40,6 +40,8 @@ export interface OfficeSettings {
   digestHour: number;
   pauseKinds: string[];
   callbacks: CallbackRules;
+  /** How typed units are matched against the owner registry. */
+  unitMatch: "numbers" | "exact";
   categories: CategoryTarget[];
   departments: Department[];
 }

@@ -103,6 +103,13 @@ const CHOICES: Partial<Record<ColumnKind, Record<string, MessageKey>>> = {
     very_dissatisfied: "cb.sat.very_dissatisfied",
   },
   cbResult: { reached: "cb.result.reached", unreachable: "cb.result.unreachable" },
+  ownerChannel: {
+    phone: "cb.method.phone",
+    wechat: "cb.method.wechat",
+    sms: "cb.method.sms",
+    visit: "cb.method.visit",
+    email: "channel.email",
+  },
   cbState: {
     waiting: "cb.state.waiting",
     pending: "cb.state.pending",

@@ -111,6 +111,15 @@ export const SETTING_DEFAULTS: readonly SettingDefault[] = [
     },
   },
   {
+    key: "units.match",
+    value: same("numbers"),
+    note: {
+      en: 'How units are matched against the Owners sheet. "numbers": only the numbers count, so 3-2-1201 and 3栋2单元1201 are the same unit and a near-miss is suggested; "exact": the text must be the same.',
+      "zh-CN":
+        "房号与业主档案的比对方式。numbers：只比对数字，3-2-1201 与 3栋2单元1201 视为同一房号，并提示相近写法；exact：文字须完全一致。",
+    },
+  },
+  {
     key: "pause.kinds",
     value: {
       en: "Waiting for owner, Waiting for third party, Waiting for materials",

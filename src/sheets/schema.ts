@@ -2,6 +2,7 @@
 import { type Complaint, emptyComplaint } from "../domain/complaint";
 import { type Callback, emptyCallback } from "../domain/callback";
 import type { LogEntry } from "../domain/log";
+import { emptyOwner, type Owner } from "../domain/owners";
 import type { MessageKey } from "../i18n/messages";
 
 /** How a column's cells map to record values. */
@@ -21,7 +22,8 @@ export type ColumnKind =
   | "cbMethod"
   | "satisfaction"
   | "cbResult"
-  | "cbState";
+  | "cbState"
+  | "ownerChannel";
 
 /** Dropdowns whose options come from the office's own lists. */
 export type ListSource = "categories" | "departments" | "pauseKinds";
@@ -53,6 +55,7 @@ export interface SheetSpec<T> {
 export type SheetId =
   | "complaints"
   | "callbacks"
+  | "owners"
   | "settings"
   | "categories"
   | "departments"
@@ -142,6 +145,18 @@ export const CALLBACK_COLUMNS: readonly ColumnSpec[] = [
   col("loggedBy", "Logged by", "登记人", "text", { width: 160, computed: true }),
 ];
 
+export const OWNER_COLUMNS: readonly ColumnSpec[] = [
+  col("unit", "Unit", "房号", "text", { width: 120, aliases: ["房间号", "Room", "Flat"] }),
+  col("names", "Owner / residents", "业主/住户", "text", {
+    width: 160,
+    aliases: ["业主", "业主姓名", "Owner", "Name"],
+  }),
+  col("phones", "Phones", "联系电话", "text", { width: 180, aliases: ["电话", "Phone", "手机"] }),
+  col("channel", "Preferred channel", "首选联系方式", "ownerChannel", { width: 110 }),
+  col("keyOwner", "Key owner", "重点业主", "yesNo", { width: 80 }),
+  col("notes", "Service needs", "服务需求备注", "text", { width: 260, aliases: ["备注", "Notes"] }),
+];
+
 export interface SettingRow {
   key: string;
   value: string;
@@ -195,6 +210,13 @@ export const SCHEMAS = {
     keyColumn: "unit",
     empty: emptyCallback,
   } satisfies SheetSpec<Callback>,
+  owners: {
+    id: "owners",
+    nameKey: "sheet.owners",
+    columns: OWNER_COLUMNS,
+    keyColumn: "unit",
+    empty: emptyOwner,
+  } satisfies SheetSpec<Owner>,
   settings: {
     id: "settings",
     nameKey: "sheet.settings",

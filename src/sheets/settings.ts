@@ -94,6 +94,7 @@ export function readSettings(
       recurrenceWindowDays: numberSetting(rows, "recurrence.windowDays", language, problems, 0, 3650),
       digestHour: Math.floor(numberSetting(rows, "digest.hour", language, problems, 0, 23)),
       pauseKinds: splitList(settingValue(rows, "pause.kinds", language)),
+      unitMatch: settingValue(rows, "units.match", language) === "exact" ? "exact" : "numbers",
       callbacks: {
         complaintDays: numberSetting(rows, "callback.complaintDays", language, problems, 0, 60),
         serviceDays: numberSetting(rows, "callback.serviceDays", language, problems, 0, 60),
