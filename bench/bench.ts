@@ -12,8 +12,10 @@ import type { Status } from "../src/domain/complaint";
 import { choiceCode, encodeRow, mapHeaders } from "../src/sheets/codec";
 import { SCHEMAS } from "../src/sheets/schema";
 import { createRuntime, type Runtime } from "../local/emu/runtime";
-import { setDepartment, setSetting, sheetName, type SheetKey } from "../sim/workbook";
-import { defaultOffice, generateHistory, type History } from "./fixtures";
+import { cellOf, readSheet, setDepartment, setSetting, sheetName, type SheetKey } from "../sim/workbook";
+import { defaultOffice, generateHistory, generateOwners, generateServices, type History } from "./fixtures";
+import type { Callback } from "../src/domain/callback";
+import type { Owner } from "../src/domain/owners";
 
 const SIZES = [1_000, 10_000, 50_000];
 const NOW = Date.parse("2026-11-24T02:00:00Z");
@@ -42,7 +44,12 @@ function fill<T>(rt: Runtime, key: SheetKey, spec: (typeof SCHEMAS)[SheetKey], r
   });
 }
 
-async function officeWith(history: History): Promise<Runtime> {
+interface Fixture extends History {
+  services: Callback[];
+  owners: Owner[];
+}
+
+async function officeWith(history: Fixture): Promise<Runtime> {
   const rt = await createRuntime({ now: new Date(NOW), user: "desk1@office.example", locale: "zh_CN" });
   rt.run("setupWorkbook");
   setSetting(rt, "manager.email", "manager@office.example");
@@ -51,14 +58,17 @@ async function officeWith(history: History): Promise<Runtime> {
   );
   fill(rt, "complaints", SCHEMAS.complaints, history.complaints);
   fill(rt, "log", SCHEMAS.log, history.log);
+  fill(rt, "callbacks", SCHEMAS.callbacks, history.services);
+  fill(rt, "owners", SCHEMAS.owners, history.owners);
   return rt;
 }
 
-function measure(rt: Runtime, rows: number, run: string): Measure {
+/** Runs an entry point, or a person's edit, and reads the meter. */
+function measure(rt: Runtime, rows: number, run: string, act: () => void = () => rt.run(run)): Measure {
   rt.meter.reset();
   rt.sheets.touched.clear();
   const started = performance.now();
-  rt.run(run);
+  act();
   const wallMs = performance.now() - started;
   const exec = rt.meter.executions.at(-1);
   return {
@@ -96,15 +106,36 @@ function pureLogic(history: History): number {
   return performance.now() - started;
 }
 
+/** A person resolves one complaint: onEdit scores it and schedules its call-back. */
+function resolveOne(rt: Runtime, id: string) {
+  const view = readSheet(rt, "complaints");
+  const i = view.rows.findIndex((r) => r["编号"] === id);
+  rt.edit(view.name, cellOf(view, view.rowNumber(i), "状态"), "已解决");
+}
+
 const results: (Measure & { pureMs: number })[] = [];
 for (const rows of SIZES) {
-  const history = generateHistory(defaultOffice(), rows, NOW);
-  const pureMs = Math.round(pureLogic(history) * 10) / 10;
+  const office = defaultOffice();
+  const fixture: Fixture = {
+    ...generateHistory(office, rows, NOW),
+    services: generateServices(office, rows, NOW),
+    owners: generateOwners(Math.round(rows * 0.4)),
+  };
+  const pureMs = Math.round(pureLogic(fixture) * 10) / 10;
   for (const run of ["runReminders", "runDailyDigest"]) {
-    const rt = await officeWith(history);
+    const rt = await officeWith(fixture);
     results.push({ ...measure(rt, rows, run), pureMs });
   }
-  console.error(`measured ${rows} rows`);
+  const rt = await officeWith(fixture);
+  const unit = fixture.owners[0]?.unit ?? "";
+  results.push({
+    ...measure(rt, rows, "getUnitHistory", () => rt.callFromDialog("getUnitHistory", unit)),
+    pureMs,
+  });
+  const open = fixture.complaints.find((c) => c.status === "in_progress")?.id ?? "";
+  results.push({ ...measure(rt, rows, "onEdit (resolve → call-back)", () => resolveOne(rt, open)), pureMs });
+  if (rt.failures.length) throw new Error(rt.failures.map((f) => `${f.name}: ${f.message}`).join("; "));
+  console.error(`measured ${rows} complaints, ${rows} services, ${fixture.owners.length} owners`);
 }
 
 const header = [

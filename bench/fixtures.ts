@@ -1,6 +1,8 @@
 // Generates a busy office's history: N complaints over the last 60 days with their Log,
 // as the desk itself would have written them, for the benchmark.
 import { addBusinessMinutes } from "../src/domain/calendar";
+import { type Callback, callbackDue, emptyCallback } from "../src/domain/callback";
+import type { Owner } from "../src/domain/owners";
 import { type Complaint, emptyComplaint, SEVERITIES, type Status } from "../src/domain/complaint";
 import type { LogEntry } from "../src/domain/log";
 import { registerComplaint } from "../src/domain/register";
@@ -105,4 +107,58 @@ export function generateHistory(office: Office, n: number, now: number, seed = 7
     complaints.push({ ...c, status: from });
   }
   return { complaints, log };
+}
+
+/** N repair and housekeeping call-backs over the same 60 days; older ones mostly called back. */
+export function generateServices(office: Office, n: number, now: number, seed = 11): Callback[] {
+  const r = random(seed);
+  const departments = office.settings.departments.map((d) => d.name);
+  const out: Callback[] = [];
+  for (let i = 0; i < n; i++) {
+    const doneAt = now - Math.floor(r.next() * 60 * 24) * HOUR;
+    const due = callbackDue(doneAt, "repair", office.settings.callbacks, office.calendar);
+    const called = due < now && r.next() < 0.8;
+    out.push({
+      ...emptyCallback(),
+      id: `HF-2026-${String(i + 1).padStart(6, "0")}`,
+      source: r.next() < 0.8 ? "repair" : "housekeeping",
+      unit: `${r.int(1, 30)}栋${r.int(1, 4)}单元${r.int(1, 33)}0${r.int(1, 4)}`,
+      owner: "业主",
+      contact: `138${String(r.int(10_000_000, 99_999_999))}`,
+      content: "更换厨房水龙头",
+      doneAt: new Date(doneAt),
+      handler: "repairs@office.example",
+      department: departments[r.int(0, departments.length - 1)] ?? "",
+      dueAt: new Date(due),
+      calledAt: called ? new Date(due - r.int(0, 600) * 60_000) : null,
+      calledBy: called ? "desk1@office.example" : "",
+      method: called ? "phone" : "",
+      result: called ? "reached" : "",
+      satisfaction: called ? (r.next() < 0.9 ? "satisfied" : "dissatisfied") : "",
+      attempts: called ? 1 : null,
+      state: called ? "done" : "pending",
+      loggedBy: `desk${r.int(1, 3)}@office.example`,
+    });
+  }
+  return out;
+}
+
+export function generateOwners(n: number, seed = 13): Owner[] {
+  const r = random(seed);
+  const seen = new Set<string>();
+  const out: Owner[] = [];
+  while (out.length < n) {
+    const unit = `${r.int(1, 60)}栋${r.int(1, 4)}单元${r.int(1, 33)}0${r.int(1, 4)}`;
+    if (seen.has(unit)) continue;
+    seen.add(unit);
+    out.push({
+      unit,
+      names: "业主",
+      phones: `139${String(r.int(10_000_000, 99_999_999))}`,
+      channel: "phone",
+      keyOwner: "no",
+      notes: "",
+    });
+  }
+  return out;
 }

@@ -209,3 +209,16 @@ describe("call-backs in reminders and the digest", () => {
     expect(rt.outbox.filter((m) => m.subject.includes("项回访到期"))).toHaveLength(1);
   });
 });
+
+describe("owners' words in call-backs", () => {
+  it("keeps formula-like text and HTML in remarks as text, escaped in the alert", async () => {
+    const { rt, id } = await resolvedComplaint();
+    const cb = String(callbacks(rt)[0]?.["回访编号"]);
+    const remarks = '=IMPORTXML("http://x.example") <script>alert(1)</script>';
+    expect(record(rt, cb, { satisfaction: "dissatisfied", remarks, followUp: "+再次上门" }).ok).toBe(true);
+    expect(readSheet(rt, "callbacks").rows[0]).toMatchObject({ 业主意见: remarks, 跟进措施: "+再次上门" });
+    const alert = rt.outbox.find((m) => m.subject.includes(id));
+    expect(alert?.htmlBody).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(alert?.htmlBody).not.toContain("<script>");
+  });
+});
