@@ -49,6 +49,7 @@ const lines = [
   `Escalation notices: ${result.escalations.head} to department heads, ${result.escalations.manager} to the manager`,
   `Repairs and services logged: ${result.services.dialog + result.services.sheet} (${result.services.dialog} by the dialog, ${result.services.sheet} typed into the sheet)`,
   `Call-backs: ${result.callbacks.total} scheduled, ${result.callbacks.done} made, ${result.callbacks.unreachable} unreachable; call-back rate ${rate(result.callbacks.onTime, result.callbacks.due)} (in time ÷ due), satisfaction rate ${rate(result.callbacks.satisfied, result.callbacks.answered)}`,
+  `Owner registry: ${result.owners.imported} households imported, ${result.owners.refused} row refused; ${result.owners.flagged} unit(s) flagged as not in the registry`,
   `Edits the desk refused (with a message to the person): ${result.rejectedEdits.length}`,
   `Trigger runs: ${rt.meter.executions.filter((e) => /^run/.test(e.label)).length}, failures: ${rt.failures.length}`,
   "",

@@ -5,7 +5,7 @@ import { translator } from "../src/i18n/messages";
 import type { Language } from "../src/domain/settings";
 import { createRuntime, type Runtime } from "../local/emu/runtime";
 import { KINDS, ownerName, phone, type Random, random, SERVICES, STAFF, unit } from "./scenario";
-import { cellOf, complaintRow, readSheet, setDepartment, setSetting, typeInto } from "./workbook";
+import { cellOf, complaintRow, readSheet, setDepartment, setSetting, sheetName, typeInto } from "./workbook";
 
 export interface SimOptions {
   /** First day, office-local "YYYY-MM-DD". */
@@ -24,6 +24,7 @@ export interface SimResult {
   rejectedEdits: string[];
   setupReport: string[];
   services: { dialog: number; sheet: number };
+  owners: { imported: number; refused: number; flagged: number };
   callbacks: {
     total: number;
     done: number;
@@ -61,6 +62,21 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
   const setupReport = rt.ui.alerts.map((a) => `${a.title ?? ""}\n${a.prompt ?? ""}`);
   configureOffice(rt, language);
 
+  // The compound's households, imported from the office's old spreadsheet (one row is refused).
+  const households = new Map<string, { unit: string; owner: string; contact: string }>();
+  households.set("7栋1单元0301", { unit: "7栋1单元0301", owner: ownerName(r, language), contact: phone(r) });
+  while (households.size < 80) {
+    const u = unit(r);
+    households.set(u, { unit: u, owner: ownerName(r, language), contact: phone(r) });
+  }
+  const imported = importHouseholds(rt, [...households.values()], language);
+  const pool = [...households.values()];
+  /** A household; one time in ten the assistant writes the unit the short way (3-2-1201). */
+  const household = () => {
+    const h = r.pick(pool);
+    return r.next() < 0.1 ? { ...h, unit: h.unit.replace(/栋|单元/g, "-") } : h;
+  };
+
   const steps: Step[] = [];
   const at = (ms: number, run: () => void) => steps.push({ at: ms, run });
   const logged = { dialog: 0, sheet: 0 };
@@ -89,9 +105,7 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
         rt.setUser(firstAssistant);
         const fields = {
           source: job.source,
-          unit: unit(r),
-          owner: ownerName(r, language),
-          contact: phone(r),
+          ...household(),
           content: job.content[language],
           doneAt: "",
           handler: job.handler,
@@ -122,9 +136,8 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
         if (!kind) return;
         rt.setUser(who);
         const form = {
-          unit: kind.category.en === "Noise" ? "7栋1单元0301" : unit(r),
-          owner: ownerName(r, language),
-          contact: phone(r),
+          ...household(),
+          ...(kind.category.en === "Noise" ? { unit: "7栋1单元0301" } : {}),
           channel: useDialog ? r.pick(["phone", "visit", "wechat"]) : "visit",
           category: kind.category[language],
           severity: kind.severity,
@@ -240,6 +253,7 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
     setupReport,
     services,
     callbacks: callbackSummary(rt),
+    owners: { ...imported, flagged: flaggedUnits(rt) },
   };
 }
 
@@ -438,4 +452,37 @@ function callbackSummary(rt: Runtime): SimResult["callbacks"] {
     satisfied: satisfied.length,
     answered: answered.length,
   };
+}
+
+/** The office pastes its old owner list into the import dialog (preview, then import). */
+function importHouseholds(
+  rt: Runtime,
+  households: readonly { unit: string; owner: string; contact: string }[],
+  language: Language,
+) {
+  const zh = language === "zh-CN";
+  const header = zh
+    ? "房号\t业主/住户\t联系电话\t首选联系方式"
+    : "Unit\tOwner / residents\tPhones\tPreferred channel";
+  const channel = zh ? "电话" : "Phone";
+  const lines = households.map((h) => `${h.unit}\t${h.owner}\t${h.contact}\t${channel}`);
+  lines.splice(5, 0, `\t${zh ? "无房号" : "No unit"}\t13900000000\t${channel}`);
+  const text = [header, ...lines].join("\n");
+  rt.callFromDialog("previewOwners", text);
+  const report = rt.callFromDialog("importOwners", text, "sim-owners") as {
+    counts: { add: number; rejected: number };
+  };
+  return { imported: report.counts.add, refused: report.counts.rejected };
+}
+
+/** Units the desk flagged as not in the Owners sheet (notes on the unit cells). */
+function flaggedUnits(rt: Runtime): number {
+  return rt.meter.quietly(() => {
+    let n = 0;
+    for (const key of ["complaints", "callbacks"] as const) {
+      const sheet = rt.sheets.spreadsheet.getSheetByName(sheetName(rt, key));
+      if (sheet) n += sheet.getDataRange().getNotes().flat().filter(Boolean).length;
+    }
+    return n;
+  });
 }
