@@ -3,7 +3,7 @@
 import { type Callback, type CallbackSource, callbackDue, isSettled } from "../domain/callback";
 import type { Complaint } from "../domain/complaint";
 import { formatLocal } from "../domain/dates";
-import { readTable, type Table, writeRows } from "../gas/table";
+import { findSheet, readTable, type Table, writeRows } from "../gas/table";
 import { encodeRow } from "../sheets/codec";
 import { SCHEMAS } from "../sheets/schema";
 import { reserveIds } from "./ids";
@@ -19,6 +19,15 @@ export function readCallbacks(office: Office): Table<Callback> {
     "dueAt",
     "state",
   ]);
+}
+
+/**
+ * The Call-backs sheet, or null when it is missing (a workbook set up before call-backs
+ * existed): complaint work goes on, and the health check asks for set-up.
+ */
+export function readCallbacksIfAny(office: Office): Table<Callback> | null {
+  if (!findSheet(office.ss, SCHEMAS.callbacks, office.t(SCHEMAS.callbacks.nameKey))) return null;
+  return readCallbacks(office);
 }
 
 /** The call-backs of one complaint, oldest first. */

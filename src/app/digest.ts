@@ -4,7 +4,7 @@ import { formatLocal } from "../domain/dates";
 import { computeDigest } from "../domain/digest";
 import { isEmail } from "../domain/escalation";
 import { remainingEmailQuota, sendMail } from "../gas/services";
-import { readCallbacks } from "./callbacks";
+import { readCallbacksIfAny } from "./callbacks";
 import { digestMail } from "./emails";
 import type { Office } from "./office";
 import { rescoreAll } from "./rescore";
@@ -29,7 +29,8 @@ export function sendDigest(office: Office, force = false): DigestReport {
     return { sent: false, day: figures.day, message: office.t("run.quotaExhausted", { pending: 1 }) };
   const today = formatLocal(office.now.getTime(), office.codec.utcOffsetMinutes, false);
   const startOfToday = Date.parse(`${today}T00:00:00Z`) - office.codec.utcOffsetMinutes * 60_000;
-  const callbacks = callbackDigest(readCallbacks(office).records, office.now.getTime(), startOfToday);
+  const table = readCallbacksIfAny(office);
+  const callbacks = table ? callbackDigest(table.records, office.now.getTime(), startOfToday) : undefined;
   const mail = digestMail(
     { t: office.t, officeName: office.settings.officeName, utcOffsetMinutes: office.codec.utcOffsetMinutes },
     figures,

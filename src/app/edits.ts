@@ -14,7 +14,13 @@ import { choiceCode, choiceLabel, decodeRows, encodeRow, isBlank } from "../shee
 import { COMPLAINT_COLUMNS, headerFor, SCHEMAS } from "../sheets/schema";
 import { type Change, histories, logValue, readComplaints, readLog, score, writeLog } from "./complaints";
 import { explainError } from "./errors";
-import { callbackSettled, callbacksOf, complaintCallback, readCallbacks, saveCallbacks } from "./callbacks";
+import {
+  callbackSettled,
+  callbacksOf,
+  complaintCallback,
+  readCallbacksIfAny,
+  saveCallbacks,
+} from "./callbacks";
 import { reserveIds } from "./ids";
 import { flagUnits } from "./owners";
 import { completeCallbackEdits } from "./serviceIntake";
@@ -84,9 +90,9 @@ function completeEdits(
   const byItem = histories(log);
   const changes: Change[] = [];
   const messages: string[] = [];
-  let callbackTable: ReturnType<typeof readCallbacks> | null = null;
+  let callbackTable: ReturnType<typeof readCallbacksIfAny> | undefined;
   const callbacks = () => {
-    callbackTable ??= readCallbacks(office);
+    if (callbackTable === undefined) callbackTable = readCallbacksIfAny(office);
     return callbackTable;
   };
   const resolvedNow: Complaint[] = [];
@@ -140,7 +146,7 @@ function completeEdits(
             next,
             record.status,
             record.status === "closed"
-              ? { callbackSettled: callbackSettled(callbacks().records, record.id) }
+              ? { callbackSettled: callbackSettled(callbacks()?.records ?? [], record.id) }
               : {},
           );
       if (problemsFound.length) {
@@ -248,15 +254,18 @@ function completeEdits(
   if (resolvedNow.length) {
     // Every resolved complaint gets a call-back, unless one is still waiting for the owner.
     const table = callbacks();
-    const drafts = resolvedNow
-      .filter(
-        (c) =>
-          !callbacksOf(table.records, c.id).some((cb) => cb.state === "pending" || cb.state === "waiting"),
-      )
-      .map((c) => complaintCallback(office, c));
-    for (const cb of saveCallbacks(office, table, drafts)) {
-      const due = cb.dueAt ? formatLocal(cb.dueAt.getTime(), office.codec.utcOffsetMinutes) : "";
-      messages.push(office.t("edit.callbackScheduled", { id: cb.ref, callback: cb.id, due }));
+    if (!table) messages.push(office.t("error.noSheet", { sheet: office.t("sheet.callbacks") }));
+    else {
+      const drafts = resolvedNow
+        .filter(
+          (c) =>
+            !callbacksOf(table.records, c.id).some((cb) => cb.state === "pending" || cb.state === "waiting"),
+        )
+        .map((c) => complaintCallback(office, c));
+      for (const cb of saveCallbacks(office, table, drafts)) {
+        const due = cb.dueAt ? formatLocal(cb.dueAt.getTime(), office.codec.utcOffsetMinutes) : "";
+        messages.push(office.t("edit.callbackScheduled", { id: cb.ref, callback: cb.id, due }));
+      }
     }
   }
   if (messages.length) office.ss.toast(messages.join("\n"), office.t("menu.title"), 15);

@@ -5,7 +5,7 @@ import { type CallbackNotice, planCallbackReminders } from "../domain/callback";
 import { formatLocal } from "../domain/dates";
 import { groupByRecipient, isEmail, type Notice, planNotices } from "../domain/escalation";
 import { remainingEmailQuota, sendMail } from "../gas/services";
-import { readCallbacks } from "./callbacks";
+import { readCallbacksIfAny } from "./callbacks";
 import { MAX_LISTED, reminderMail } from "./emails";
 import { loadOffice, type Office } from "./office";
 import { rescoreAll } from "./rescore";
@@ -45,7 +45,7 @@ function plannedCallbacks(office: Office, sent: ReadonlySet<string>): CallbackNo
   const today = formatLocal(office.now.getTime(), office.codec.utcOffsetMinutes, false);
   const endOfToday = Date.parse(`${today}T00:00:00Z`) - office.codec.utcOffsetMinutes * 60_000 + 86_400_000;
   return planCallbackReminders(
-    readCallbacks(office).records,
+    readCallbacksIfAny(office)?.records ?? [],
     office.now.getTime(),
     endOfToday,
     today,

@@ -222,3 +222,20 @@ describe("owners' words in call-backs", () => {
     expect(alert?.htmlBody).not.toContain("<script>");
   });
 });
+
+describe("a workbook whose Call-backs sheet is gone", () => {
+  it("keeps complaint reminders going, says the call-back could not be scheduled, and refuses to close", async () => {
+    const rt = await staffedOffice();
+    const saved = submit(rt, form({ category: "噪音扰民", severity: "normal" }));
+    if (!saved.ok) throw new Error(saved.message);
+    rt.sheets.userDeleteSheet("回访");
+    rt.advanceTo(new Date("2026-03-02T14:30:00+08:00"));
+    expect(rt.failures).toEqual([]);
+    expect(rt.outbox.some((m) => m.subject.includes("需要您处理"))).toBe(true);
+    for (const s of ["已响应", "处理中", "已解决"]) typeInto(rt, saved.id, ["状态"], s);
+    expect(complaintRow(rt, saved.id).record["状态"]).toBe("已解决");
+    expect(rt.sheets.toasts.at(-1)?.message).toContain("缺少工作表“回访”");
+    typeInto(rt, saved.id, ["状态"], "已关闭");
+    expect(complaintRow(rt, saved.id).record["状态"]).toBe("已解决");
+  });
+});
