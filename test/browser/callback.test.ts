@@ -1,24 +1,14 @@
 // The Record call-back dialog in Chromium: find the call-back, see the unit's history,
 // record an unsatisfied owner, and see the complaint reopened.
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complaintRow, readSheet, typeInto } from "../../sim/workbook";
 import { form, staffedOffice, submit } from "../integration/harness";
+import { launch, openDialog } from "./chromium";
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launch();
 });
 afterAll(async () => {
   await browser?.close();
@@ -35,15 +25,7 @@ describe("Record call-back dialog in Chromium", () => {
     for (const s of ["已响应", "处理中", "已解决"]) typeInto(rt, saved.id, ["状态"], s);
     rt.advanceBy(3_600_000);
 
-    rt.run("showCallbackDialog");
-    const dialog = rt.ui.dialogs.at(-1);
-    if (!dialog) throw new Error("no dialog");
-    const page = await browser.newPage();
-    await page.exposeBinding("__gasRun", (_s, fn: string, args: string) =>
-      rt.callFromDialog(fn, ...(JSON.parse(args) as unknown[])),
-    );
-    await page.setContent(rt.dialogHtml(dialog));
-    await page.waitForSelector("body[data-ready='1']");
+    const page = await openDialog(browser, rt, "showCallbackDialog");
 
     await page.fill("#query", "3栋2单元1201");
     await page.click("#find");

@@ -1,44 +1,22 @@
 // The intake dialog in a real browser (Debian's Chromium), its google.script.run calls
 // bridged to the built bundle on the local runtime.
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Runtime } from "../../local/emu/runtime";
 import { complaints, staffedOffice } from "../integration/harness";
+import { launch, openDialog } from "./chromium";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launch();
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-async function openIntake(rt: Runtime): Promise<Page> {
-  rt.run("showIntakeDialog");
-  const dialog = rt.ui.dialogs.at(-1);
-  if (!dialog) throw new Error("no dialog shown");
-  const page = await browser.newPage();
-  await page.exposeBinding("__gasRun", (_source, fn: string, argsJson: string) =>
-    rt.callFromDialog(fn, ...(JSON.parse(argsJson) as unknown[])),
-  );
-  await page.setContent(rt.dialogHtml(dialog));
-  await page.waitForSelector("body[data-ready='1']");
-  return page;
-}
+const openIntake = (rt: Runtime) => openDialog(browser, rt, "showIntakeDialog");
 
 describe("intake dialog in Chromium", () => {
   it("shows what is missing beside each field and saves nothing", async () => {

@@ -4,26 +4,16 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSheet } from "../../sim/workbook";
 import { staffedOffice } from "../integration/harness";
+import { launch, openDialog } from "./chromium";
 
 let browser: Browser;
 const dir = mkdtempSync(join(tmpdir(), "desk-owners-"));
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launch();
 });
 afterAll(async () => {
   await browser?.close();
@@ -44,15 +34,7 @@ describe("Import owners dialog in Chromium", () => {
     await wb.xlsx.writeFile(file);
 
     const rt = await staffedOffice();
-    rt.run("showOwnerImport");
-    const dialog = rt.ui.dialogs.at(-1);
-    if (!dialog) throw new Error("no dialog");
-    const page = await browser.newPage();
-    await page.exposeBinding("__gasRun", (_s, fn: string, args: string) =>
-      rt.callFromDialog(fn, ...(JSON.parse(args) as unknown[])),
-    );
-    await page.setContent(rt.dialogHtml(dialog));
-    await page.waitForSelector("body[data-ready='1']");
+    const page = await openDialog(browser, rt, "showOwnerImport");
 
     await page.setInputFiles("#file", file);
     await page.waitForFunction(`document.querySelector("#text").value.includes("5栋1单元0502")`);
