@@ -1,7 +1,7 @@
 // Recording a call-back's outcome from the dialog: validate, write the row, and let the
 // owner's word act on the work: close the complaint, reopen it, or open a follow-up repair.
 import { applyOutcome, type Callback, type Consequence, validateOutcome } from "../domain/callback";
-import type { Complaint } from "../domain/complaint";
+import type { Complaint, Status } from "../domain/complaint";
 import { formatLocal } from "../domain/dates";
 import { isEmail } from "../domain/escalation";
 import { findDepartment } from "../domain/settings";
@@ -11,7 +11,7 @@ import { writeRows } from "../gas/table";
 import { choiceLabel, encodeRow } from "../sheets/codec";
 import { CALLBACK_COLUMNS, headerFor, SCHEMAS } from "../sheets/schema";
 import { followUpService, readCallbacks, saveCallbacks } from "./callbacks";
-import { readComplaints, writeLog } from "./complaints";
+import { histories, readComplaints, readLog, score, writeLog } from "./complaints";
 import { callbackAlertMail } from "./emails";
 import { explainError } from "./errors";
 import { loadOffice, type Office } from "./office";
@@ -96,10 +96,20 @@ function actOnComplaint(office: Office, cb: Callback, consequence: "closeComplai
   const c = complaints.records[i];
   const row = complaints.rowNumbers[i];
   if (!c || row === undefined) return;
-  const to = consequence === "closeComplaint" ? "closed" : "reopened";
+  const to: Status = consequence === "closeComplaint" ? "closed" : "reopened";
   if (consequence === "closeComplaint" && c.status !== "resolved") return;
   if (consequence === "reopenComplaint" && c.status !== "resolved" && c.status !== "closed") return;
-  const next = applyTransition(c, { to, who: office.user, at: office.now });
+  const moved = applyTransition(c, { to, who: office.user, at: office.now });
+  // The row shows the deadlines and SLA state of its new status at once, not at the next hourly run.
+  const history = [...(histories(readLog(office)).get(c.id) ?? []), { at: office.now.getTime(), to }];
+  const sla = score(office, moved, history);
+  const next = sla
+    ? {
+        ...moved,
+        resolutionDue: sla.resolutionDue === null ? null : new Date(sla.resolutionDue),
+        slaState: sla.state,
+      }
+    : moved;
   writeRows(complaints.sheet, SCHEMAS.complaints, complaints.map, row, [
     encodeRow(SCHEMAS.complaints, complaints.map, next, office.codec, complaints.values[row - 1]),
   ]);

@@ -81,6 +81,7 @@ describe("call-backs after complaints", () => {
     });
     expect(happy).toMatchObject({ ok: true, consequence: "closeComplaint" });
     expect(complaintRow(rt, id).record["状态"]).toBe("已关闭");
+    expect(complaintRow(rt, id).record["时效"]).toBe("按时完成");
     expect(logRows(rt).at(-1)?.["备注"]).toContain(String(second?.["回访编号"]));
   });
 
