@@ -94,11 +94,12 @@ export function inspectWorkbook(ss: Spreadsheet, now: Date, apply: boolean): Ins
       // A sheet created in this run was reported once; its formats and dropdowns go with it.
       if (created.has(spec.id)) for (const f of out) f.quiet = true;
     });
-  stage((out) => {
-    const complaints = sheets.get("complaints");
-    if (complaints) checkHighlighting(ctx, complaints, out);
-    if (created.has("complaints")) for (const f of out) f.quiet = true;
-  });
+  for (const which of ["complaints", "callbacks"] as const)
+    stage((out) => {
+      const sheet = sheets.get(which);
+      if (sheet) checkHighlighting(ctx, sheet, which, out);
+      if (created.has(which)) for (const f of out) f.quiet = true;
+    });
   if (apply) stage((out) => removeBlankStarterSheet(ss, office, out));
   stage((out) => checkTimeZone(ss, office, out));
   stage((out) => checkTriggers(office, out));

@@ -49,7 +49,13 @@ describe("set-up", () => {
       "已关闭",
       "重新打开",
     ]);
-    expect(sheet.getConditionalFormatRules().length).toBeGreaterThanOrEqual(3);
+    expect(
+      sheet.getConditionalFormatRules().map((r) => r.getBooleanCondition()?.getCriteriaValues()[0]),
+    ).toEqual(['=$T2="已超时"', '=$T2="即将到期"', '=$T2="暂停计时"']);
+    const callbackRules = ss.getSheetByName("回访")?.getConditionalFormatRules() ?? [];
+    expect(callbackRules[0]?.getBooleanCondition()?.getCriteriaValues()[0]).toBe(
+      '=AND($T2="待回访",$K2<>"",$K2<NOW())',
+    );
     const handlers = rt
       .triggers()
       .map((t) => t.getHandlerFunction())
@@ -134,5 +140,36 @@ describe("set-up", () => {
     expect(rows[0]?.["业主"]).toBe("王先生");
     expect(rows[0]?.["联系电话"]).toBe("13812345678");
     expect(rows[0]?.["回访备注"]).toBe("业主很满意");
+  });
+});
+
+describe("menu", () => {
+  it("offers every desk action in the office's language, each calling a function the bundle declares", async () => {
+    const rt = await newOffice();
+    rt.open();
+    const menu = rt.ui.menus.find((m) => m.title === "物业客服");
+    const items = (menu?.items ?? []).filter((i) => i.functionName);
+    expect(items.map((i) => i.caption)).toEqual([
+      "登记投诉…",
+      "登记维修服务…",
+      "登记回访…",
+      "房号服务记录…",
+      "导入业主档案…",
+      "立即发送到期提醒",
+      "立即发送经理日报",
+      "重新计算时限",
+      "健康检查…",
+      "初始化 / 修复工作簿",
+    ]);
+    for (const item of items) expect(rt.entryPoints()).toContain(item.functionName);
+  });
+
+  it("speaks English to an English-speaking office", async () => {
+    const rt = await newOffice({ locale: "en_US" });
+    rt.open();
+    expect(rt.ui.menus.map((m) => m.title)).toContain("Property desk");
+    expect(rt.sheets.spreadsheet.getSheets().map((s) => s.getName())).toEqual(
+      expect.arrayContaining(["Complaints", "Call-backs", "Owners", "Settings", "Holidays", "Log", "Sent"]),
+    );
   });
 });
