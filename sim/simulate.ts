@@ -93,6 +93,7 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
 
   let n = 0;
   const services = { dialog: 0, sheet: 0 };
+  const away = new Set<string>();
   for (let day = 0; day < options.days; day++) {
     const weekday = new Date(localMs(day, 12)).getUTCDay();
     // Repairs and housekeeping done today; the owner is called back two days later.
@@ -117,7 +118,13 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
         else services.sheet += 1;
         const callBack = (at2: number, ref: string, attempt: number) =>
           at(at2, () => {
-            const result = recordCallbackFor(rt, ref, firstAssistant, callBackOutcome(r, attempt), language);
+            const result = recordCallbackFor(
+              rt,
+              ref,
+              firstAssistant,
+              callBackOutcome(r, attempt, ref, away),
+              language,
+            );
             if (result === "tryAgain") callBack(rt.clock.now() + 24 * HOUR, ref, attempt + 1);
             if (result === "followUpService") finishFollowUp(rt, ref, at, callBack);
           });
@@ -199,7 +206,7 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
           // The owner is called back the next working morning; an unhappy owner reopens it.
           const callBack = (when: number, attempt: number) =>
             at(when, () => {
-              const outcome = callBackOutcome(r, attempt);
+              const outcome = callBackOutcome(r, attempt, id, away);
               const result = recordCallbackFor(rt, id, who, outcome, language);
               if (result === "reopenComplaint") {
                 at(rt.clock.now() + 6 * HOUR, () =>
@@ -377,7 +384,10 @@ function logByTyping(rt: Runtime, form: Record<string, string>, language: Langua
 type Outcome = Record<string, string>;
 
 /** Most owners are satisfied; some are not, and some cannot be reached at first. */
-function callBackOutcome(r: Random, attempt: number): Outcome {
+/** `away`: owners away for weeks (working elsewhere, travelling), never reached, so given up after N tries. */
+function callBackOutcome(r: Random, attempt: number, ref: string, away: Set<string>): Outcome {
+  if (attempt === 1 && r.next() < 0.08) away.add(ref);
+  if (away.has(ref)) return { method: "phone", result: "unreachable" };
   const roll = r.next();
   if (attempt < 9 && roll < 0.12) return { method: "phone", result: "unreachable" };
   if (attempt < 9 && roll < 0.22)

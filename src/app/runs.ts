@@ -1,6 +1,7 @@
 // Bookkeeping shared by the time-driven runs: one run at a time, a time budget under the
 // 6-minute limit, and the moment of the last successful run for the health check.
 import { documentProps } from "../gas/services";
+import { messageOf } from "./errors";
 
 /** Leave a minute of the 6-minute limit for writing the Sent log and releasing the lock. */
 export const RUN_BUDGET_MS = 4.5 * 60_000;
@@ -29,5 +30,5 @@ export function exclusively<T>(fn: () => T): T | null {
 }
 
 export function isQuotaError(e: unknown): boolean {
-  return /too many times|quota/i.test(e instanceof Error ? e.message : String(e));
+  return /too many times|quota/i.test(messageOf(e));
 }

@@ -240,3 +240,24 @@ describe("a workbook whose Call-backs sheet is gone", () => {
     expect(complaintRow(rt, saved.id).record["状态"]).toBe("已解决");
   });
 });
+
+describe("Record call-back dialog data", () => {
+  it("opens on the call-back selected in the sheet, with the unit's history", async () => {
+    const { rt, id } = await resolvedComplaint();
+    rt.callFromDialog(
+      "submitService",
+      { source: "repair", unit: "3-2-1201", content: "更换水龙头" },
+      "svc-h",
+    );
+    const view = readSheet(rt, "callbacks");
+    rt.sheets.select(view.name, `A${view.rowNumber(1)}`);
+    const data = rt.callFromDialog("getCallbackDialogData", "") as {
+      selected: { id: string; unit: string } | null;
+      history: { id: string }[];
+    };
+    expect(data.selected).toMatchObject({ id: "HF-2026-000002", unit: "3-2-1201" });
+    expect(data.history.map((h) => h.id)).toEqual(
+      expect.arrayContaining([id, "HF-2026-000001", "HF-2026-000002"]),
+    );
+  });
+});
