@@ -248,8 +248,7 @@ function completeEdits(
     });
   }
   writeRows(table.sheet, SCHEMAS.complaints, table.map, firstRow, out);
-  for (const f of flagged)
-    messages.push(...flagUnits(office, table.sheet, table.map.index.get("unit"), f.row, [f.unit]));
+  messages.push(...flagUnits(office, table.sheet, table.map.index.get("unit"), flagged));
   if (changes.length) writeLog(office, changes);
   if (resolvedNow.length) {
     // Every resolved complaint gets a call-back, unless one is still waiting for the owner.

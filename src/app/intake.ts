@@ -153,8 +153,7 @@ export function saveNewComplaints(
     office,
     table.sheet,
     table.map.index.get("unit"),
-    table.nextRow,
-    saved.map((c) => c.unit),
+    saved.map((c, i) => ({ row: table.nextRow + i, unit: c.unit })),
   );
   writeLog(
     office,

@@ -40,20 +40,32 @@ export function unitWarnings(
 }
 
 /**
- * Puts each warning as a note on the unit cell of rows firstRow.. (one write), so the flag
- * stays beside the row; the unit itself is kept as typed. Returns the warnings given.
+ * Puts each warning as a note on the unit cell of its row, so the flag stays beside the row
+ * while the unit is kept as typed (one read and one write, whatever the rows). Returns the
+ * warnings given.
  */
 export function flagUnits(
   office: Office,
   sheet: Sheet,
   unitColumn: number | undefined,
-  firstRow: number,
-  units: readonly string[],
+  rows: readonly { row: number; unit: string }[],
 ): string[] {
   const registry = ownerRegistry(office);
-  if (!registry || unitColumn === undefined || !units.length) return [];
-  const warnings = unitWarnings(office, registry, units);
-  sheet.getRange(firstRow, unitColumn + 1, units.length, 1).setNotes(warnings.map((w) => [w]));
+  if (!registry || unitColumn === undefined || !rows.length) return [];
+  const first = Math.min(...rows.map((r) => r.row));
+  const last = Math.max(...rows.map((r) => r.row));
+  const range = sheet.getRange(first, unitColumn + 1, last - first + 1, 1);
+  const notes = range.getNotes();
+  const warnings = unitWarnings(
+    office,
+    registry,
+    rows.map((r) => r.unit),
+  );
+  rows.forEach((r, i) => {
+    const cell = notes[r.row - first];
+    if (cell) cell[0] = warnings[i] ?? "";
+  });
+  range.setNotes(notes);
   return warnings.filter(Boolean);
 }
 

@@ -110,8 +110,8 @@ export function submitService(form: unknown, submissionId: string): ServiceResul
       if (earlier) return JSON.parse(earlier) as ServiceResult;
       const table = readCallbacks(office);
       const [saved] = saveCallbacks(office, table, [draft]);
-      const warnings = flagUnits(office, table.sheet, table.map.index.get("unit"), table.nextRow, [
-        draft.unit,
+      const warnings = flagUnits(office, table.sheet, table.map.index.get("unit"), [
+        { row: table.nextRow, unit: draft.unit },
       ]);
       const dueAt = saved?.dueAt ? formatLocal(saved.dueAt.getTime(), office.codec.utcOffsetMinutes) : "";
       const message = [office.t("svc.saved", { id: saved?.id ?? "", due: dueAt }), ...warnings].join("\n");
@@ -172,9 +172,7 @@ export function completeCallbackEdits(office: Office, firstRow: number, lastRow:
     });
   }
   writeRows(table.sheet, SCHEMAS.callbacks, table.map, firstRow, out);
-  for (const { at, draft } of fresh)
-    messages.push(
-      ...flagUnits(office, table.sheet, table.map.index.get("unit"), firstRow + at, [draft.unit]),
-    );
+  const flagged = fresh.map(({ at, draft }) => ({ row: firstRow + at, unit: draft.unit }));
+  messages.push(...flagUnits(office, table.sheet, table.map.index.get("unit"), flagged));
   return messages;
 }

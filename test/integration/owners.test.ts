@@ -97,3 +97,24 @@ describe("owner registry", () => {
     expect(view.lines.map((l) => l.id)).toEqual(["TS-2026-000002", "HF-2026-000001", first.id]);
   });
 });
+
+describe("flagging pasted rows", () => {
+  it("flags every unknown unit of a pasted block with one read and one write of notes", async () => {
+    const rt = await staffedOffice();
+    rt.callFromDialog("importOwners", LIST, "imp-6");
+    const view = readSheet(rt, "complaints");
+    const row = (unit: string) => ["电话", unit, "王先生", "13812345678", "噪音扰民", "一般", "广场", "太吵"];
+    rt.meter.reset();
+    rt.edit("投诉", `D2:K4`, [row("3-2-1201"), row("3栋2单元1201"), row("8-8-808")]);
+    expect(rt.meter.snapshot()["SpreadsheetApp.Range.setNotes"]).toBe(1);
+    const notes = rt.meter.quietly(() =>
+      rt.sheets.spreadsheet.getSheetByName(view.name)?.getRange("E2:E4").getNotes(),
+    );
+    expect(notes?.map((n) => n[0])).toEqual([
+      "房号“3-2-1201”不在业主档案中，是否为“3栋2单元1201”？",
+      "",
+      "房号“8-8-808”不在业主档案中。",
+    ]);
+    expect(rt.sheets.toasts.at(-1)?.message).toContain("房号“8-8-808”不在业主档案中。");
+  });
+});
