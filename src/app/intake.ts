@@ -4,7 +4,7 @@ import { formatLocal } from "../domain/dates";
 import { type IntakeError, type IntakeInput, validateIntake } from "../domain/intake";
 import { registerComplaint } from "../domain/register";
 import { categoryNames } from "../domain/settings";
-import { LockBusyError, withDocumentLock } from "../gas/services";
+import { LockBusyError, savedOnce, withDocumentLock } from "../gas/services";
 import { writeRows } from "../gas/table";
 import { choiceLabel, encodeRow } from "../sheets/codec";
 import { COMPLAINT_COLUMNS, headerFor, SCHEMAS } from "../sheets/schema";
@@ -68,8 +68,6 @@ export function fieldMessage(
   return office.t(`error.${error.code}`, { field, value: String(raw[error.field] ?? "") });
 }
 
-const SUBMISSION_TTL_S = 6 * 3600;
-
 /** Saves one complaint; a repeated submission (double click, retry) returns the first result. */
 export function submitComplaint(form: unknown, submissionId: string): SubmitResult {
   const office = loadOffice(SpreadsheetApp.getActive(), new Date());
@@ -85,36 +83,33 @@ export function submitComplaint(form: unknown, submissionId: string): SubmitResu
     const errors = validated.errors.map((e) => ({ field: e.field, message: fieldMessage(office, e, raw) }));
     return { ok: false, errors, message: errors.map((e) => e.message).join("\n") };
   }
-  const cache = CacheService.getDocumentCache() ?? CacheService.getScriptCache();
-  const cacheKey = `submission.${String(submissionId).slice(0, 100)}`;
   try {
-    return withDocumentLock(20_000, () => {
-      // Checked under the lock: a double click waits for the first save, then finds it here.
-      const earlier = submissionId ? cache.get(cacheKey) : null;
-      if (earlier) return JSON.parse(earlier) as SubmitResult;
-      const { saved, warnings } = saveNewComplaints(office, [validated.complaint]);
-      const result = saved[0];
-      if (!result) throw new Error("nothing saved");
-      const done: SubmitResult = {
-        ok: true,
-        id: result.id,
-        responseDue: result.responseDue
-          ? formatLocal(result.responseDue.getTime(), office.codec.utcOffsetMinutes)
-          : "",
-        recurrenceOf: result.recurrenceOf,
-        message: [
-          office.t("intake.saved", {
-            id: result.id,
-            due: result.responseDue
-              ? formatLocal(result.responseDue.getTime(), office.codec.utcOffsetMinutes)
-              : "",
-          }),
-          ...warnings,
-        ].join("\n"),
-      };
-      if (submissionId) cache.put(cacheKey, JSON.stringify(done), SUBMISSION_TTL_S);
-      return done;
-    });
+    // Checked under the lock: a double click waits for the first save, then finds it.
+    return withDocumentLock(20_000, () =>
+      savedOnce<SubmitResult>("submission", submissionId, () => {
+        const { saved, warnings } = saveNewComplaints(office, [validated.complaint]);
+        const result = saved[0];
+        if (!result) throw new Error("nothing saved");
+        const done: SubmitResult = {
+          ok: true,
+          id: result.id,
+          responseDue: result.responseDue
+            ? formatLocal(result.responseDue.getTime(), office.codec.utcOffsetMinutes)
+            : "",
+          recurrenceOf: result.recurrenceOf,
+          message: [
+            office.t("intake.saved", {
+              id: result.id,
+              due: result.responseDue
+                ? formatLocal(result.responseDue.getTime(), office.codec.utcOffsetMinutes)
+                : "",
+            }),
+            ...warnings,
+          ].join("\n"),
+        };
+        return done;
+      }),
+    );
   } catch (e) {
     if (e instanceof LockBusyError) return { ok: false, errors: [], message: office.t("error.busy") };
     return { ok: false, errors: [], message: explainError(office, e) };

@@ -2,7 +2,7 @@
 // the numbers match), and importing a pasted list or CSV with a preview of refused rows.
 import { type ImportPlan, type Owner, planImport } from "../domain/owners";
 import { checkUnit, unitKey, unitRegistry, type UnitRegistry } from "../domain/units";
-import { LockBusyError, withDocumentLock } from "../gas/services";
+import { LockBusyError, savedOnce, withDocumentLock } from "../gas/services";
 import { findSheet, readTable, type Table, writeRows } from "../gas/table";
 import { choiceCode, encodeRow, headerNames } from "../sheets/codec";
 import { OWNER_COLUMNS, SCHEMAS } from "../sheets/schema";
@@ -147,43 +147,40 @@ export function previewOwners(text: unknown): ImportReport {
 /** Imports the rows that passed: new units appended, known units updated in place (one write). */
 export function importOwners(text: unknown, submissionId: string): ImportReport {
   const office = loadOffice(SpreadsheetApp.getActive(), new Date());
-  const cache = CacheService.getDocumentCache() ?? CacheService.getScriptCache();
-  const cacheKey = `owners.${String(submissionId).slice(0, 100)}`;
   try {
-    return withDocumentLock(30_000, () => {
-      const earlier = submissionId ? cache.get(cacheKey) : null;
-      if (earlier) return JSON.parse(earlier) as ImportReport;
-      const table = readOwners(office);
-      const planned = plan(String(text ?? ""), table);
-      const report = describe(office, planned);
-      if (!report.ok) return report;
-      const byKey = new Map(table.records.map((o, i) => [unitKey(o.unit), i]));
-      const records = [...table.records];
-      for (const r of planned.rows) {
-        if (r.problem) continue;
-        const i = byKey.get(unitKey(r.owner.unit));
-        // An update keeps what the list leaves empty.
-        if (i !== undefined) {
-          const current = records[i];
-          if (current)
-            records[i] = {
-              ...current,
-              ...Object.fromEntries(Object.entries(r.owner).filter(([, v]) => v !== "")),
-              unit: current.unit,
-            };
-        } else records.push(r.owner);
-      }
-      const rows = records.map((o, i) =>
-        encodeRow(SCHEMAS.owners, table.map, o, office.codec, table.values[(table.rowNumbers[i] ?? 0) - 1]),
-      );
-      // Blank rows the office left between owners are closed up; clear what the block used to cover.
-      const blank = Array.from({ length: table.map.width }, () => "");
-      while (rows.length < table.nextRow - 2) rows.push([...blank]);
-      writeRows(table.sheet, SCHEMAS.owners, table.map, 2, rows);
-      const done = { ...report, message: office.t("owners.imported", report.counts) };
-      if (submissionId) cache.put(cacheKey, JSON.stringify(done), 6 * 3600);
-      return done;
-    });
+    return withDocumentLock(30_000, () =>
+      savedOnce<ImportReport>("owners", submissionId, () => {
+        const table = readOwners(office);
+        const planned = plan(String(text ?? ""), table);
+        const report = describe(office, planned);
+        if (!report.ok) return report;
+        const byKey = new Map(table.records.map((o, i) => [unitKey(o.unit), i]));
+        const records = [...table.records];
+        for (const r of planned.rows) {
+          if (r.problem) continue;
+          const i = byKey.get(unitKey(r.owner.unit));
+          // An update keeps what the list leaves empty.
+          if (i !== undefined) {
+            const current = records[i];
+            if (current)
+              records[i] = {
+                ...current,
+                ...Object.fromEntries(Object.entries(r.owner).filter(([, v]) => v !== "")),
+                unit: current.unit,
+              };
+          } else records.push(r.owner);
+        }
+        const rows = records.map((o, i) =>
+          encodeRow(SCHEMAS.owners, table.map, o, office.codec, table.values[(table.rowNumbers[i] ?? 0) - 1]),
+        );
+        // Blank rows the office left between owners are closed up; clear what the block used to cover.
+        const blank = Array.from({ length: table.map.width }, () => "");
+        while (rows.length < table.nextRow - 2) rows.push([...blank]);
+        writeRows(table.sheet, SCHEMAS.owners, table.map, 2, rows);
+        const done = { ...report, message: office.t("owners.imported", report.counts) };
+        return done;
+      }),
+    );
   } catch (e) {
     if (e instanceof LockBusyError)
       return {

@@ -6,7 +6,7 @@ import { formatLocal } from "../domain/dates";
 import { isEmail } from "../domain/escalation";
 import { findDepartment } from "../domain/settings";
 import { applyTransition } from "../domain/workflow";
-import { LockBusyError, sendMail, withDocumentLock } from "../gas/services";
+import { LockBusyError, savedOnce, sendMail, withDocumentLock } from "../gas/services";
 import { writeRows } from "../gas/table";
 import { choiceLabel, encodeRow } from "../sheets/codec";
 import { CALLBACK_COLUMNS, headerFor, SCHEMAS } from "../sheets/schema";
@@ -20,8 +20,6 @@ export type RecordResult =
   | { ok: true; message: string; consequence: Consequence; followUpId: string }
   | { ok: false; errors: { field: string; message: string }[]; message: string };
 
-const SUBMISSION_TTL_S = 6 * 3600;
-
 function fail(message: string, errors: { field: string; message: string }[] = []): RecordResult {
   return { ok: false, errors, message: message || errors.map((e) => e.message).join("\n") };
 }
@@ -29,16 +27,10 @@ function fail(message: string, errors: { field: string; message: string }[] = []
 export function recordCallback(id: unknown, form: unknown, submissionId: string): RecordResult {
   const office = loadOffice(SpreadsheetApp.getActive(), new Date());
   const raw = (typeof form === "object" && form !== null ? form : {}) as Record<string, unknown>;
-  const cache = CacheService.getDocumentCache() ?? CacheService.getScriptCache();
-  const cacheKey = `callback.${String(submissionId).slice(0, 100)}`;
   try {
-    return withDocumentLock(20_000, () => {
-      const earlier = submissionId ? cache.get(cacheKey) : null;
-      if (earlier) return JSON.parse(earlier) as RecordResult;
-      const result = record(office, String(id ?? "").trim(), raw);
-      if (submissionId && result.ok) cache.put(cacheKey, JSON.stringify(result), SUBMISSION_TTL_S);
-      return result;
-    });
+    return withDocumentLock(20_000, () =>
+      savedOnce("callback", submissionId, () => record(office, String(id ?? "").trim(), raw)),
+    );
   } catch (e) {
     if (e instanceof LockBusyError) return fail(office.t("error.busy"));
     return fail(explainError(office, e));

@@ -3,7 +3,7 @@
 import type { Callback, CallbackSource } from "../domain/callback";
 import { formatLocal, isDate, parseLocalDateTime } from "../domain/dates";
 import { MAX_CELL_CHARS } from "../domain/text";
-import { LockBusyError, withDocumentLock } from "../gas/services";
+import { LockBusyError, savedOnce, withDocumentLock } from "../gas/services";
 import { writeRows } from "../gas/table";
 import { choiceCode, choiceLabel, decodeRows, encodeRow, isBlank } from "../sheets/codec";
 import { CALLBACK_COLUMNS, headerFor, SCHEMAS } from "../sheets/schema";
@@ -102,23 +102,20 @@ export function submitService(form: unknown, submissionId: string): ServiceResul
   const raw = (typeof form === "object" && form !== null ? form : {}) as Partial<Record<Field, unknown>>;
   const { draft, errors } = validateService(office, raw);
   if (!draft) return { ok: false, errors, message: errors.map((e) => e.message).join("\n") };
-  const cache = CacheService.getDocumentCache() ?? CacheService.getScriptCache();
-  const cacheKey = `service.${String(submissionId).slice(0, 100)}`;
   try {
-    return withDocumentLock(20_000, () => {
-      const earlier = submissionId ? cache.get(cacheKey) : null;
-      if (earlier) return JSON.parse(earlier) as ServiceResult;
-      const table = readCallbacks(office);
-      const [saved] = saveCallbacks(office, table, [draft]);
-      const warnings = flagUnits(office, table.sheet, table.map.index.get("unit"), [
-        { row: table.nextRow, unit: draft.unit },
-      ]);
-      const dueAt = saved?.dueAt ? formatLocal(saved.dueAt.getTime(), office.codec.utcOffsetMinutes) : "";
-      const message = [office.t("svc.saved", { id: saved?.id ?? "", due: dueAt }), ...warnings].join("\n");
-      const done: ServiceResult = { ok: true, id: saved?.id ?? "", dueAt, message };
-      if (submissionId) cache.put(cacheKey, JSON.stringify(done), 6 * 3600);
-      return done;
-    });
+    return withDocumentLock(20_000, () =>
+      savedOnce<ServiceResult>("service", submissionId, () => {
+        const table = readCallbacks(office);
+        const [saved] = saveCallbacks(office, table, [draft]);
+        const warnings = flagUnits(office, table.sheet, table.map.index.get("unit"), [
+          { row: table.nextRow, unit: draft.unit },
+        ]);
+        const dueAt = saved?.dueAt ? formatLocal(saved.dueAt.getTime(), office.codec.utcOffsetMinutes) : "";
+        const message = [office.t("svc.saved", { id: saved?.id ?? "", due: dueAt }), ...warnings].join("\n");
+        const done: ServiceResult = { ok: true, id: saved?.id ?? "", dueAt, message };
+        return done;
+      }),
+    );
   } catch (e) {
     if (e instanceof LockBusyError) return { ok: false, errors: [], message: office.t("error.busy") };
     return { ok: false, errors: [], message: explainError(office, e) };

@@ -89,3 +89,20 @@ export function dedupeTriggers(handler: string): number {
   for (const t of dupes) ScriptApp.deleteTrigger(t);
   return dupes.length;
 }
+
+/** How long a dialog's submission is remembered, so a double click or retry saves once. */
+const SUBMISSION_TTL_S = 6 * 3600;
+
+/**
+ * Runs `save` once per submission id: a repeat (double click, network retry) gets the
+ * first answer back. Callers hold the document lock, so the check and the save are one step.
+ */
+export function savedOnce<T extends { ok: boolean }>(kind: string, submissionId: string, save: () => T): T {
+  const cache = CacheService.getDocumentCache() ?? CacheService.getScriptCache();
+  const key = `${kind}.${String(submissionId ?? "").slice(0, 100)}`;
+  const earlier = submissionId ? cache.get(key) : null;
+  if (earlier) return JSON.parse(earlier) as T;
+  const result = save();
+  if (submissionId && result.ok) cache.put(key, JSON.stringify(result), SUBMISSION_TTL_S);
+  return result;
+}
