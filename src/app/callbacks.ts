@@ -6,7 +6,7 @@ import { formatLocal } from "../domain/dates";
 import { findSheet, readTable, type Table, writeRows } from "../gas/table";
 import { encodeRow } from "../sheets/codec";
 import { SCHEMAS } from "../sheets/schema";
-import { reserveIds } from "./ids";
+import { newIds } from "./ids";
 import type { Office } from "./office";
 
 export function readCallbacks(office: Office): Table<Callback> {
@@ -95,9 +95,8 @@ export function saveCallbacks(
   drafts: readonly Callback[],
 ): Callback[] {
   if (!drafts.length) return [];
-  const year = Number(formatLocal(office.now.getTime(), office.codec.utcOffsetMinutes).slice(0, 4));
-  const ids = reserveIds(
-    year,
+  const ids = newIds(
+    office,
     drafts.length,
     table.records.map((c) => c.id),
     "HF",

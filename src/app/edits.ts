@@ -21,7 +21,7 @@ import {
   readCallbacksIfAny,
   saveCallbacks,
 } from "./callbacks";
-import { reserveIds } from "./ids";
+import { newIds } from "./ids";
 import { flagUnits } from "./owners";
 import { completeCallbackEdits } from "./serviceIntake";
 import { fieldMessage } from "./intake";
@@ -217,9 +217,8 @@ function completeEdits(
   });
 
   if (fresh.length) {
-    const year = Number(formatLocal(office.now.getTime(), office.codec.utcOffsetMinutes).slice(0, 4));
-    const ids = reserveIds(
-      year,
+    const ids = newIds(
+      office,
       fresh.length,
       table.records.map((c) => c.id),
     );

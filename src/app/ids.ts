@@ -19,3 +19,14 @@ export function reserveIds(
   props.setProperty(key(year, prefix), String(start + count));
   return Array.from({ length: count }, (_, i) => formatId(year, start + 1 + i, prefix));
 }
+
+/** New IDs for records made now, numbered in the office's current year. */
+export function newIds(
+  office: { now: Date; codec: { utcOffsetMinutes: number } },
+  count: number,
+  idsInSheet: readonly string[],
+  prefix: IdPrefix = "TS",
+): string[] {
+  const year = new Date(office.now.getTime() + office.codec.utcOffsetMinutes * 60_000).getUTCFullYear();
+  return reserveIds(year, count, idsInSheet, prefix);
+}

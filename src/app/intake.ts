@@ -9,7 +9,7 @@ import { writeRows } from "../gas/table";
 import { choiceLabel, encodeRow } from "../sheets/codec";
 import { COMPLAINT_COLUMNS, headerFor, SCHEMAS } from "../sheets/schema";
 import { readComplaints, writeLog } from "./complaints";
-import { reserveIds } from "./ids";
+import { newIds } from "./ids";
 import { loadOffice, type Office } from "./office";
 import { explainError } from "./errors";
 import { flagUnits } from "./owners";
@@ -122,9 +122,8 @@ export function saveNewComplaints(
   drafts: readonly Complaint[],
 ): { saved: Complaint[]; warnings: string[] } {
   const table = readComplaints(office);
-  const year = Number(formatLocal(office.now.getTime(), office.codec.utcOffsetMinutes).slice(0, 4));
-  const ids = reserveIds(
-    year,
+  const ids = newIds(
+    office,
     drafts.length,
     table.records.map((c) => c.id),
   );

@@ -9,7 +9,7 @@ import { choiceCode, choiceLabel, decodeRows, encodeRow, isBlank } from "../shee
 import { CALLBACK_COLUMNS, headerFor, SCHEMAS } from "../sheets/schema";
 import { readCallbacks, saveCallbacks, schedule } from "./callbacks";
 import { explainError } from "./errors";
-import { reserveIds } from "./ids";
+import { newIds } from "./ids";
 import { flagUnits } from "./owners";
 import { loadOffice, type Office } from "./office";
 
@@ -154,9 +154,8 @@ export function completeCallbackEdits(office: Office, firstRow: number, lastRow:
     out[at] = encodeRow(SCHEMAS.callbacks, table.map, schedule(office, record), office.codec, rows[at]);
   });
   if (fresh.length) {
-    const year = Number(formatLocal(office.now.getTime(), office.codec.utcOffsetMinutes).slice(0, 4));
-    const saved = reserveIds(
-      year,
+    const saved = newIds(
+      office,
       fresh.length,
       table.records.map((c) => c.id),
       "HF",
