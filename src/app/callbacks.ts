@@ -2,7 +2,6 @@
 // repairs and housekeeping services. Callers hold the document lock.
 import { type Callback, type CallbackSource, callbackDue, isSettled } from "../domain/callback";
 import type { Complaint } from "../domain/complaint";
-import { formatLocal } from "../domain/dates";
 import { findSheet, readTable, type Table, writeRows } from "../gas/table";
 import { encodeRow } from "../sheets/codec";
 import { SCHEMAS } from "../sheets/schema";
