@@ -1,7 +1,10 @@
 // A fortnight at a residential compound's service desk, run on the local Apps Script
 // runtime against the built bundle: complaints come in by dialog and by typing into the
 // sheet, departments act (some late, some paused), triggers remind, escalate and digest.
+import { callbackRates } from "../src/domain/callback";
 import { translator } from "../src/i18n/messages";
+import { decodeRows, mapHeaders } from "../src/sheets/codec";
+import { SCHEMAS } from "../src/sheets/schema";
 import type { Language } from "../src/domain/settings";
 import { createRuntime, type Runtime } from "../local/emu/runtime";
 import { KINDS, ownerName, phone, type Random, random, SERVICES, STAFF, unit } from "./scenario";
@@ -259,7 +262,7 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
     rejectedEdits,
     setupReport,
     services,
-    callbacks: callbackSummary(rt),
+    callbacks: callbackSummary(rt, language, localMs(0, 0)),
     owners: { ...imported, flagged: flaggedUnits(rt) },
   };
 }
@@ -433,34 +436,28 @@ function recordCallbackFor(
   return result.ok ? (result.consequence ?? "none") : "refused";
 }
 
-/** Call-back figures as the manager would count them from the Call-backs sheet. */
-function callbackSummary(rt: Runtime): SimResult["callbacks"] {
-  const rows = readSheet(rt, "callbacks").rows;
-  const get = (r: Record<string, unknown>, zh: string, en: string) => r[zh] ?? r[en];
-  const state = (r: Record<string, unknown>) => String(get(r, "回访状态", "State"));
-  const done = rows.filter((r) => ["已回访", "Called back"].includes(state(r)));
-  const unreachable = rows.filter((r) => ["无法联系", "Unreachable"].includes(state(r)));
-  const due = rows.filter((r) => {
-    const d = get(r, "回访时限", "Call-back due");
-    return d instanceof Date && d.getTime() <= rt.clock.now();
-  });
-  const onTime = due.filter((r) => {
-    const at = get(r, "回访时间", "Called back at");
-    const d = get(r, "回访时限", "Call-back due") as Date;
-    return at instanceof Date && at.getTime() <= d.getTime() && !["待回访", "To call"].includes(state(r));
-  });
-  const answered = done.filter((r) => get(r, "满意度", "Satisfaction"));
-  const satisfied = answered.filter((r) =>
-    ["非常满意", "满意", "Very satisfied", "Satisfied"].includes(String(get(r, "满意度", "Satisfaction"))),
+/** Call-back figures as the desk counts them (the digest's rule), read from the Call-backs sheet. */
+function callbackSummary(rt: Runtime, language: Language, from: number): SimResult["callbacks"] {
+  const codec = { language, utcOffsetMinutes: 480, t: translator(language) };
+  const values = rt.meter.quietly(() =>
+    rt.sheets.spreadsheet.getSheetByName(sheetName(rt, "callbacks"))?.getDataRange().getValues(),
+  ) ?? [[]];
+  const map = mapHeaders(SCHEMAS.callbacks.columns, values[0] ?? []);
+  const all = decodeRows(SCHEMAS.callbacks, map, values.slice(1), codec).records;
+  const total = callbackRates(all, from, rt.clock.now() + 1).reduce(
+    (t, r) => ({
+      due: t.due + r.due,
+      onTime: t.onTime + r.onTime,
+      answered: t.answered + r.answered,
+      satisfied: t.satisfied + r.satisfied,
+    }),
+    { due: 0, onTime: 0, answered: 0, satisfied: 0 },
   );
   return {
-    total: rows.length,
-    done: done.length,
-    unreachable: unreachable.length,
-    onTime: onTime.length,
-    due: due.length,
-    satisfied: satisfied.length,
-    answered: answered.length,
+    total: all.length,
+    done: all.filter((c) => c.state === "done").length,
+    unreachable: all.filter((c) => c.state === "unreachable").length,
+    ...total,
   };
 }
 

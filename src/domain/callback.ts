@@ -232,14 +232,19 @@ export interface CallbackRateRow {
 }
 
 /**
- * Call-back rate (done within the deadline ÷ due) and satisfaction rate (satisfied ÷ answered)
- * of the call-backs due in [from, to), by department.
+ * Call-back rate (done within the deadline ÷ due) and satisfaction rate (satisfied ÷
+ * answered) over [from, to), by department. A call-back counts when it fell due in the
+ * period, or was made in it ahead of its deadline, so early work is credited at once.
  */
 export function callbackRates(callbacks: readonly Callback[], from: number, to: number): CallbackRateRow[] {
   const rows = new Map<string, CallbackRateRow>();
+  const inPeriod = (ms: number | undefined) => ms !== undefined && ms >= from && ms < to;
   for (const c of callbacks) {
     const due = c.dueAt?.getTime();
-    if (due === undefined || due < from || due >= to) continue;
+    const finished = c.state === "done" || c.state === "unreachable";
+    const calledAt = finished ? c.calledAt?.getTime() : undefined;
+    if (due === undefined || !(inPeriod(due) || (inPeriod(calledAt) && (calledAt ?? 0) <= due && due >= to)))
+      continue;
     const row = rows.get(c.department) ?? {
       name: c.department,
       due: 0,
@@ -248,8 +253,7 @@ export function callbackRates(callbacks: readonly Callback[], from: number, to: 
       satisfied: 0,
     };
     row.due += 1;
-    if (c.calledAt && c.calledAt.getTime() <= due && (c.state === "done" || c.state === "unreachable"))
-      row.onTime += 1;
+    if (calledAt !== undefined && calledAt <= due) row.onTime += 1;
     if (c.state === "done" && c.satisfaction) {
       row.answered += 1;
       if (isSatisfied(c.satisfaction)) row.satisfied += 1;

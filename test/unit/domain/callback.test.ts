@@ -164,9 +164,18 @@ describe("call-back reminders and rates", () => {
       cb({ state: "pending" }),
       cb({ department: "工程维修", state: "unreachable", calledAt: new Date(t("2026-03-03T11:00")) }),
       cb({ dueAt: new Date(t("2026-04-03T15:00")) }),
+      // Made in March ahead of an April deadline: credited now, not left out.
+      cb({
+        department: "客服",
+        state: "done",
+        satisfaction: "very_satisfied",
+        dueAt: new Date(t("2026-04-02T15:00")),
+        calledAt: new Date(t("2026-03-31T10:00")),
+      }),
     ];
     expect(callbackRates(list, t("2026-03-01T00:00"), t("2026-04-01T00:00"))).toEqual([
       { name: "安防", due: 3, onTime: 1, answered: 2, satisfied: 1 },
+      { name: "客服", due: 1, onTime: 1, answered: 1, satisfied: 1 },
       { name: "工程维修", due: 1, onTime: 1, answered: 0, satisfied: 0 },
     ]);
   });
