@@ -53,7 +53,11 @@ export function recipientsFor(level: EscalationLevel, c: Complaint, settings: Of
       : level === "head"
         ? [head, ...handlers(c, settings)]
         : [settings.managerEmail, head];
-  return [...new Set(list.map((e) => e.trim()).filter(isEmail))];
+  // Email addresses are case-insensitive: "Li@x.cn" and "li@x.cn" are one person, one notice.
+  const seen = new Set<string>();
+  return list
+    .map((e) => e.trim())
+    .filter((e) => isEmail(e) && !seen.has(e.toLowerCase()) && seen.add(e.toLowerCase()));
 }
 
 /** The level a deadline has reached at `now`, or null when it is not yet within the lead time. */
