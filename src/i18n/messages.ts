@@ -1,7 +1,15 @@
 // Every user-visible text, in English and Chinese. One key set: the zh table is typed by the en one.
+// Capabilities keep their own texts in a table of their own (same shape), merged here.
 import type { Language } from "../domain/settings";
+import * as callbacksTexts from "./callbacks";
+import * as noticesTexts from "./notices";
+import * as valuesTexts from "./values";
+import * as workbookTexts from "./workbook";
+import * as writesTexts from "./writes";
 
-const en = {
+const PARTS = [callbacksTexts, noticesTexts, valuesTexts, workbookTexts, writesTexts] as const;
+
+const core = {
   "menu.title": "Property desk",
   "menu.logComplaint": "Log complaint…",
   "menu.setup": "Set up / repair workbook",
@@ -283,10 +291,19 @@ const en = {
   "settings.note": "What it means",
 } as const;
 
+const en = {
+  ...core,
+  ...callbacksTexts.en,
+  ...noticesTexts.en,
+  ...valuesTexts.en,
+  ...workbookTexts.en,
+  ...writesTexts.en,
+};
+
 export type MessageKey = keyof typeof en;
 type Messages = Record<MessageKey, string>;
 
-const zh: Messages = {
+const coreZh: Record<keyof typeof core, string> = {
   "menu.title": "物业客服",
   "menu.logComplaint": "登记投诉…",
   "menu.setup": "初始化 / 修复工作簿",
@@ -556,6 +573,8 @@ const zh: Messages = {
   "settings.value": "值",
   "settings.note": "说明",
 };
+
+const zh: Messages = Object.assign({}, coreZh, ...PARTS.map((p) => p.zh)) as Messages;
 
 const TABLES: Record<Language, Messages> = { en, "zh-CN": zh };
 

@@ -1,0 +1,4 @@
+// Texts about edits, the lock and the sweep: English and Chinese, one key set (the zh table is typed by the en one).
+export const en = {} as const;
+
+export const zh: Record<keyof typeof en, string> = {};
