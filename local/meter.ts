@@ -38,7 +38,8 @@ export class Meter {
   readonly counts = new Map<string, number>();
   readonly executions: ExecutionRecord[] = [];
   costs: CallCosts;
-  private current: (ExecutionRecord & { limitMs: number }) | null = null;
+  /** Running executions, innermost last: one can start inside another's call. */
+  private readonly stack: (ExecutionRecord & { limitMs: number })[] = [];
   private quiet = 0;
 
   constructor(costs: Partial<CallCosts> = {}) {
@@ -55,12 +56,13 @@ export class Meter {
     const key = `${service}.${member}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     this.charge((this.costs.perCallMs[key] ?? this.costs.defaultMs) + cells * this.costs.perCellMs);
-    if (this.current) this.current.calls += 1;
+    const run = this.top;
+    if (run) run.calls += 1;
   }
 
   /** Adds modelled time (e.g. Utilities.sleep) to the running execution. */
   charge(ms: number): void {
-    const run = this.current;
+    const run = this.top;
     if (!run || this.quiet > 0) return;
     run.modelledMs += ms;
     if (run.modelledMs > run.limitMs) throw new ExecutionTimeExceeded();
@@ -76,13 +78,14 @@ export class Meter {
     }
   }
 
+  /** Starts an execution on top of any running one; charges go to it until it ends. */
   beginExecution(label: string, startedAt: number, limitMs: number): void {
-    this.current = { label, startedAt, modelledMs: 0, calls: 0, limitMs };
+    this.stack.push({ label, startedAt, modelledMs: 0, calls: 0, limitMs });
   }
 
+  /** Ends the innermost running execution and returns its record. */
   endExecution(error?: unknown): ExecutionRecord | null {
-    const run = this.current;
-    this.current = null;
+    const run = this.stack.pop();
     if (!run) return null;
     const { limitMs: _limit, ...record } = run;
     if (error !== undefined) record.error = error instanceof Error ? error.message : String(error);
@@ -91,7 +94,16 @@ export class Meter {
   }
 
   get running(): boolean {
-    return this.current !== null;
+    return this.stack.length > 0;
+  }
+
+  /** Modelled ms of the innermost running execution so far (0 when none runs). */
+  get elapsedMs(): number {
+    return this.top?.modelledMs ?? 0;
+  }
+
+  private get top(): (ExecutionRecord & { limitMs: number }) | undefined {
+    return this.stack[this.stack.length - 1];
   }
 
   /** Calls of one service, e.g. "SpreadsheetApp" (all its classes) or "MailApp". */
