@@ -2,12 +2,13 @@
 import type { Complaint, Status } from "../domain/complaint";
 import type { TrackedItem } from "../domain/escalation";
 import { type LogEntry, type LogField, type StatusChange, statusHistories } from "../domain/log";
-import { findTarget } from "../domain/settings";
-import { computeSla, type SlaResult } from "../domain/sla";
+import { scoreComplaint } from "../domain/rowEdit";
+import type { SlaResult } from "../domain/sla";
 import { appendToLog, readTable, type Table } from "../gas/table";
 import { type Cell, choiceCode, choiceLabel } from "../sheets/codec";
 import { formatLocal, isDate } from "../domain/dates";
 import { SCHEMAS } from "../sheets/schema";
+import { historyOf, lazyLogHistories } from "./complaintRows";
 import type { Office } from "./office";
 
 export function readComplaints(office: Office): Table<Complaint> {
@@ -31,27 +32,15 @@ export function histories(entries: readonly LogEntry[]): Map<string, StatusChang
 }
 
 export function score(office: Office, c: Complaint, history: readonly StatusChange[]): SlaResult | null {
-  if (!c.receivedAt) return null;
-  return computeSla({
-    receivedAt: c.receivedAt.getTime(),
-    target: c.severity ? findTarget(office.settings, c.category, c.severity) : null,
-    goldenResponseHours: office.settings.goldenResponseHours,
-    history,
-    now: office.now.getTime(),
-    leadMinutes: office.settings.reminderLeadHours * 60,
-    calendar: office.calendar,
-  });
+  return scoreComplaint(c, history, office);
 }
 
-export function track(
-  office: Office,
-  complaints: readonly Complaint[],
-  entries: readonly LogEntry[],
-): TrackedItem[] {
-  const byItem = histories(entries);
+/** Scores every complaint from its trail (the Log only for rows that have none yet). */
+export function track(office: Office, complaints: readonly Complaint[]): TrackedItem[] {
+  const fromLog = lazyLogHistories(office);
   const items: TrackedItem[] = [];
   for (const complaint of complaints) {
-    const sla = score(office, complaint, byItem.get(complaint.id) ?? []);
+    const sla = score(office, complaint, historyOf(office, complaint, fromLog).history);
     if (sla) items.push({ complaint, sla });
   }
   return items;

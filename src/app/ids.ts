@@ -10,12 +10,15 @@ const key = (year: number, prefix: IdPrefix) =>
 export function reserveIds(
   year: number,
   count: number,
-  idsInSheet: readonly string[],
+  idsInSheet: readonly string[] | (() => readonly string[]),
   prefix: IdPrefix = "TS",
 ): string[] {
   const props = documentProps();
-  const stored = Number(props.getProperty(key(year, prefix)) ?? "0") || 0;
-  const start = highestSeq(year, stored, idsInSheet, prefix);
+  const mark = props.getProperty(key(year, prefix));
+  const stored = Number(mark ?? "0") || 0;
+  // The mark is the truth; the sheet is read only when it is missing (a copied workbook).
+  const seen = typeof idsInSheet === "function" ? (mark === null ? idsInSheet() : []) : idsInSheet;
+  const start = highestSeq(year, stored, seen, prefix);
   props.setProperty(key(year, prefix), String(start + count));
   return Array.from({ length: count }, (_, i) => formatId(year, start + 1 + i, prefix));
 }
@@ -24,7 +27,7 @@ export function reserveIds(
 export function newIds(
   office: { now: Date; codec: { utcOffsetMinutes: number } },
   count: number,
-  idsInSheet: readonly string[],
+  idsInSheet: readonly string[] | (() => readonly string[]),
   prefix: IdPrefix = "TS",
 ): string[] {
   const year = new Date(office.now.getTime() + office.codec.utcOffsetMinutes * 60_000).getUTCFullYear();

@@ -5,10 +5,13 @@ import { type IntakeError, type IntakeInput, validateIntake } from "../domain/in
 import { registerComplaint } from "../domain/register";
 import { categoryNames } from "../domain/settings";
 import { LockBusyError, savedOnce, withDocumentLock } from "../gas/services";
-import { writeRows } from "../gas/table";
+import { nextFreeRow, readHeaderMap } from "../gas/patch";
+import { MissingColumnsError, writeRows } from "../gas/table";
 import { choiceLabel, encodeRow } from "../sheets/codec";
 import { COMPLAINT_COLUMNS, headerFor, SCHEMAS } from "../sheets/schema";
-import { readComplaints, writeLog } from "./complaints";
+import { writeLog } from "./complaints";
+import { complaintsSheet, idsInSheet, trailText } from "./complaintRows";
+import { earlierComplaints } from "./finders";
 import { newIds } from "./ids";
 import { loadOffice, type Office } from "./office";
 import { explainError } from "./errors";
@@ -121,33 +124,33 @@ export function saveNewComplaints(
   office: Office,
   drafts: readonly Complaint[],
 ): { saved: Complaint[]; warnings: string[] } {
-  const table = readComplaints(office);
-  const ids = newIds(
-    office,
-    drafts.length,
-    table.records.map((c) => c.id),
-  );
+  const sheet = complaintsSheet(office);
+  const map = readHeaderMap(sheet, COMPLAINT_COLUMNS);
+  const idCol = map.index.get("id");
+  if (idCol === undefined)
+    throw new MissingColumnsError(sheet.getName(), [headerFor(COMPLAINT_COLUMNS[0]!, office.language)]);
+  const ids = newIds(office, drafts.length, () => idsInSheet(sheet, idCol));
+  const earlier = earlierComplaints(office, sheet, map, drafts);
   const saved: Complaint[] = [];
   drafts.forEach((draft, i) => {
-    const id = ids[i] ?? "";
-    saved.push(
-      registerComplaint(draft, {
-        id,
-        who: office.user,
-        now: office.now,
-        settings: office.settings,
-        calendar: office.calendar,
-        earlier: [...table.records, ...saved],
-      }),
-    );
+    const c = registerComplaint(draft, {
+      id: ids[i] ?? "",
+      who: office.user,
+      now: office.now,
+      settings: office.settings,
+      calendar: office.calendar,
+      earlier: [...earlier, ...saved],
+    });
+    saved.push({ ...c, trail: trailText(office, [{ at: (c.receivedAt ?? office.now).getTime(), to: "new" }]) });
   });
-  const rows = saved.map((c) => encodeRow(SCHEMAS.complaints, table.map, c, office.codec));
-  writeRows(table.sheet, SCHEMAS.complaints, table.map, table.nextRow, rows);
+  const first = nextFreeRow(sheet, idCol);
+  const rows = saved.map((c) => encodeRow(SCHEMAS.complaints, map, c, office.codec));
+  writeRows(sheet, SCHEMAS.complaints, map, first, rows);
   const warnings = flagUnits(
     office,
-    table.sheet,
-    table.map.index.get("unit"),
-    saved.map((c, i) => ({ row: table.nextRow + i, unit: c.unit })),
+    sheet,
+    map.index.get("unit"),
+    saved.map((c, i) => ({ row: first + i, unit: c.unit })),
   );
   writeLog(
     office,

@@ -1,6 +1,6 @@
 // Bookkeeping shared by the time-driven runs: one run at a time, a time budget under the
 // 6-minute limit, and the moment of the last successful run for the health check.
-import { documentProps } from "../gas/services";
+import { documentProps, LockBusyError, withDocumentLock } from "../gas/services";
 import { messageOf } from "./errors";
 
 /** Leave a minute of the 6-minute limit for writing the Sent log and releasing the lock. */
@@ -17,15 +17,42 @@ export function lastSuccess(handler: string): Date | null {
   return iso ? new Date(iso) : null;
 }
 
-/** Runs fn under the script lock, or returns null when another run holds it. */
+const LEASE_KEY = "run.lease";
+/** A lease outlives the 6-minute limit a little, so a run cut off never blocks the next for long. */
+const LEASE_MS = 7 * 60_000;
+
+/**
+ * Runs fn unless another run (hourly, digest, menu) is going, returning null then. The lease is
+ * taken under the document lock but the lock is not held during the run: the run takes it for
+ * its short write sections, so people's edits and dialogs do not wait minutes for it.
+ */
 export function exclusively<T>(fn: () => T): T | null {
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(10_000)) return null;
+  const props = documentProps();
+  const mine = `${Date.now()}.${Math.random().toString(36).slice(2, 8)}`;
+  const taken = underLockOr(false, () => {
+    const held = props.getProperty(LEASE_KEY);
+    const until = Number(held?.split("|")[1] ?? 0);
+    if (held && until > Date.now()) return false;
+    props.setProperty(LEASE_KEY, `${mine}|${Date.now() + LEASE_MS}`);
+    return true;
+  });
+  if (!taken) return null;
   try {
     return fn();
   } finally {
-    SpreadsheetApp.flush();
-    lock.releaseLock();
+    // If the lock stays busy the lease simply expires.
+    underLockOr(undefined, () => {
+      if (props.getProperty(LEASE_KEY)?.startsWith(`${mine}|`)) props.deleteProperty(LEASE_KEY);
+    });
+  }
+}
+
+function underLockOr<T>(busy: T, fn: () => T): T {
+  try {
+    return withDocumentLock(10_000, fn);
+  } catch (e) {
+    if (e instanceof LockBusyError) return busy;
+    throw e;
   }
 }
 

@@ -62,6 +62,8 @@ export interface Complaint {
   closedAt: Date | null;
   recurrenceOf: string;
   updatedAt: Date | null;
+  /** Every status change with its time, kept in the row (see trail.ts). */
+  trail: string;
 }
 
 export function emptyComplaint(): Complaint {
@@ -106,6 +108,7 @@ export function emptyComplaint(): Complaint {
     closedAt: null,
     recurrenceOf: "",
     updatedAt: null,
+    trail: "",
   };
 }
 

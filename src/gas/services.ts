@@ -18,7 +18,11 @@ export function userLocale(): string {
   return Session.getActiveUserLocale() || "zh_CN";
 }
 
-/** Runs fn under the document lock, waiting up to `timeoutMs`; throws `busy` if it cannot get it. */
+/**
+ * Runs fn under the document lock, waiting up to `timeoutMs`; throws LockBusyError if it cannot
+ * get it. The one lock for everything that writes the workbook: the script lock is a different
+ * lock and would not exclude edits and dialogs. (getDocumentLock is null only outside a document.)
+ */
 export function withDocumentLock<T>(timeoutMs: number, fn: () => T): T {
   const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
   if (!lock.tryLock(timeoutMs)) throw new LockBusyError();
@@ -93,16 +97,47 @@ export function dedupeTriggers(handler: string): number {
 /** How long a dialog's submission is remembered, so a double click or retry saves once. */
 const SUBMISSION_TTL_S = 6 * 3600;
 
+/** What a remembered answer may weigh: the cache refuses values over 100 KB (UTF-8). */
+const MAX_RECEIPT_BYTES = 90_000;
+
+function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xe000 ? 2 : 3;
+  }
+  return n;
+}
+
 /**
- * Runs `save` once per submission id: a repeat (double click, network retry) gets the
- * first answer back. Callers hold the document lock, so the check and the save are one step.
+ * Runs `save` once per submission id: a repeat (double click, network retry) gets the first
+ * answer back. Callers hold the document lock, so the check and the save are one step. Only
+ * a small receipt is remembered (`receipt` trims a large answer, e.g. to its counts); a receipt
+ * that is still too large, or a cache that refuses it, never turns a saved action into a
+ * failure: the repeat then gets the answer's message alone.
  */
-export function savedOnce<T extends { ok: boolean }>(kind: string, submissionId: string, save: () => T): T {
+export function savedOnce<T extends { ok: boolean }>(
+  kind: string,
+  submissionId: string,
+  save: () => T,
+  receipt: (answer: T) => T = (answer) => answer,
+): T {
   const cache = CacheService.getDocumentCache() ?? CacheService.getScriptCache();
   const key = `${kind}.${String(submissionId ?? "").slice(0, 100)}`;
   const earlier = submissionId ? cache.get(key) : null;
   if (earlier) return JSON.parse(earlier) as T;
   const result = save();
-  if (submissionId && result.ok) cache.put(key, JSON.stringify(result), SUBMISSION_TTL_S);
+  if (submissionId && result.ok) {
+    let text = JSON.stringify(receipt(result));
+    if (utf8Bytes(text) > MAX_RECEIPT_BYTES) {
+      const message = (result as { message?: unknown }).message;
+      text = JSON.stringify({ ok: true, message: String(message ?? "").slice(0, 2_000) });
+    }
+    try {
+      cache.put(key, text, SUBMISSION_TTL_S);
+    } catch (e) {
+      console.warn(`Could not remember submission ${key}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   return result;
 }

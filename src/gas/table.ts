@@ -11,6 +11,7 @@ import {
 } from "../sheets/codec";
 import { numberFormatFor } from "../sheets/formats";
 import { headerFor, type SheetSpec } from "../sheets/schema";
+import { nextFreeRow } from "./patch";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -120,7 +121,7 @@ export function writeColumn(sheet: Sheet, map: HeaderMap, key: string, firstRow:
   sheet.getRange(firstRow, col + 1, cells.length, 1).setValues(cells.map((c) => [c]));
 }
 
-/** Appends rows to an append-only sheet the desk alone writes (Log, Sent). */
+/** Appends rows to an append-only sheet the desk alone writes (Log, Sent). Callers hold the document lock. */
 export function appendToLog<T>(ss: Spreadsheet, spec: SheetSpec<T>, codec: Codec, rows: Cell[][]) {
   if (!rows.length) return;
   const sheet = findSheet(ss, spec, codec.t(spec.nameKey));
@@ -137,5 +138,5 @@ export function appendToLog<T>(ss: Spreadsheet, spec: SheetSpec<T>, codec: Codec
     });
     return out;
   });
-  writeRows(sheet, spec, map, sheet.getLastRow() + 1, ordered);
+  writeRows(sheet, spec, map, nextFreeRow(sheet, map.index.get(spec.keyColumn) ?? 0), ordered);
 }

@@ -118,6 +118,7 @@ export const COMPLAINT_COLUMNS: readonly ColumnSpec[] = [
   col("closedAt", "Closed at", "关闭时间", "datetime", { width: 130, computed: true }),
   col("recurrenceOf", "Repeats", "重复投诉", "text", { width: 130, computed: true }),
   col("updatedAt", "Updated at", "更新时间", "datetime", { width: 130, computed: true }),
+  col("trail", "Status trail", "状态轨迹", "text", { width: 240, computed: true }),
 ];
 
 /** The repair service and call-back record (维修服务及回访记录表). */
