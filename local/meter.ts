@@ -1,30 +1,30 @@
 // Counts every emulated Apps Script service call and models the execution time it
-// would cost on Google, so tests can assert batching and the 6-minute limit bites.
+// would cost on Google (local/costs.ts), so tests can assert batching and the limits bite.
+import { CALIBRATED, type CostModel, callMs, classify, flushMs } from "./costs";
 
-export interface CallCosts {
-  /** Modelled milliseconds for a call, by "Service.Member" (e.g. "SpreadsheetApp.Range.getValues"). */
-  perCallMs: Record<string, number>;
-  /** Modelled milliseconds for any call not listed in perCallMs. */
-  defaultMs: number;
-  /** Extra modelled milliseconds per cell read or written by a range call. */
-  perCellMs: number;
-}
-
-export const DEFAULT_COSTS: CallCosts = {
-  perCallMs: {
-    "MailApp.MailApp.sendEmail": 250,
-    "SpreadsheetApp.SpreadsheetApp.flush": 50,
-  },
-  defaultMs: 20,
-  perCellMs: 0.002,
-};
+/** The cost model; `perCallMs` entries (by "Service.Class.member") win over its rules. */
+export type CallCosts = CostModel;
 
 export interface ExecutionRecord {
   label: string;
   startedAt: number;
   modelledMs: number;
   calls: number;
+  /** Cells fetched by reads (values, display values, formats, validations, notes). */
+  cellsRead: number;
+  /** Cells sent by writes, of any family. */
+  cellsWritten: number;
+  /** Write-cache commits: explicit flush(), reads after writes, and the one at the end. */
+  flushes: number;
+  /** Of modelledMs, time spent waiting (sleep, a held lock): not scaled by the pessimistic band. */
+  waitedMs: number;
   error?: string;
+}
+
+interface Running extends ExecutionRecord {
+  limitMs: number;
+  /** Cells written since the last flush; -1 when nothing is pending. */
+  pendingCells: number;
 }
 
 export class ExecutionTimeExceeded extends Error {
@@ -39,14 +39,14 @@ export class Meter {
   readonly executions: ExecutionRecord[] = [];
   costs: CallCosts;
   /** Running executions, innermost last: one can start inside another's call. */
-  private readonly stack: (ExecutionRecord & { limitMs: number })[] = [];
+  private readonly stack: Running[] = [];
   private quiet = 0;
 
   constructor(costs: Partial<CallCosts> = {}) {
     this.costs = {
-      ...DEFAULT_COSTS,
+      ...CALIBRATED,
       ...costs,
-      perCallMs: { ...DEFAULT_COSTS.perCallMs, ...costs.perCallMs },
+      perCallMs: { ...CALIBRATED.perCallMs, ...costs.perCallMs },
     };
   }
 
@@ -55,17 +55,31 @@ export class Meter {
     if (this.quiet > 0) return;
     const key = `${service}.${member}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-    this.charge((this.costs.perCallMs[key] ?? this.costs.defaultMs) + cells * this.costs.perCellMs);
     const run = this.top;
-    if (run) run.calls += 1;
+    if (!run) return;
+    run.calls += 1;
+    const op = classify(key);
+    let ms = callMs(this.costs, key, cells);
+    if (op.io === "flush") {
+      ms += Math.max(0, run.pendingCells) * this.costs.flushPerCellMs;
+      this.settle(run);
+    } else if (op.io === "read" || op.io === "scan") {
+      // Google commits the write cache before any read so the read sees the writes.
+      if (run.pendingCells >= 0) ms += this.commit(run);
+      if (op.family !== "structure") run.cellsRead += cells;
+    } else if (op.io === "write") {
+      run.pendingCells = Math.max(0, run.pendingCells) + cells;
+      run.cellsWritten += cells;
+    }
+    this.add(run, ms);
   }
 
-  /** Adds modelled time (e.g. Utilities.sleep) to the running execution. */
+  /** Adds waited time (Utilities.sleep, a held lock) to the running execution. */
   charge(ms: number): void {
     const run = this.top;
     if (!run || this.quiet > 0) return;
-    run.modelledMs += ms;
-    if (run.modelledMs > run.limitMs) throw new ExecutionTimeExceeded();
+    run.waitedMs += ms;
+    this.add(run, ms);
   }
 
   /** Runs fn without counting or charging: for tests and tools that inspect the fakes. */
@@ -80,14 +94,26 @@ export class Meter {
 
   /** Starts an execution on top of any running one; charges go to it until it ends. */
   beginExecution(label: string, startedAt: number, limitMs: number): void {
-    this.stack.push({ label, startedAt, modelledMs: 0, calls: 0, limitMs });
+    this.stack.push({
+      label,
+      startedAt,
+      modelledMs: 0,
+      calls: 0,
+      cellsRead: 0,
+      cellsWritten: 0,
+      flushes: 0,
+      waitedMs: 0,
+      limitMs,
+      pendingCells: -1,
+    });
   }
 
-  /** Ends the innermost running execution and returns its record. */
+  /** Ends the innermost running execution (committing its pending writes) and returns its record. */
   endExecution(error?: unknown): ExecutionRecord | null {
     const run = this.stack.pop();
     if (!run) return null;
-    const { limitMs: _limit, ...record } = run;
+    if (run.pendingCells >= 0) run.modelledMs += this.commit(run);
+    const { limitMs: _limit, pendingCells: _pending, ...record } = run;
     if (error !== undefined) record.error = error instanceof Error ? error.message : String(error);
     this.executions.push(record);
     return record;
@@ -100,10 +126,6 @@ export class Meter {
   /** Modelled ms of the innermost running execution so far (0 when none runs). */
   get elapsedMs(): number {
     return this.top?.modelledMs ?? 0;
-  }
-
-  private get top(): (ExecutionRecord & { limitMs: number }) | undefined {
-    return this.stack[this.stack.length - 1];
   }
 
   /** Calls of one service, e.g. "SpreadsheetApp" (all its classes) or "MailApp". */
@@ -119,5 +141,26 @@ export class Meter {
 
   reset(): void {
     this.counts.clear();
+  }
+
+  private get top(): Running | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  /** The cost of committing what is pending; clears it. */
+  private commit(run: Running): number {
+    const ms = flushMs(this.costs, Math.max(0, run.pendingCells));
+    this.settle(run);
+    return ms;
+  }
+
+  private settle(run: Running) {
+    run.pendingCells = -1;
+    run.flushes += 1;
+  }
+
+  private add(run: Running, ms: number) {
+    run.modelledMs += ms;
+    if (run.modelledMs > run.limitMs) throw new ExecutionTimeExceeded();
   }
 }
