@@ -10,6 +10,12 @@ export interface UserEditResult {
   oldValue?: unknown;
 }
 
+export interface GridCells {
+  sheets: Record<string, number>;
+  total: number;
+  limit: number;
+}
+
 export interface Toast {
   message: string;
   title: string;
@@ -31,6 +37,19 @@ export interface SpreadsheetHandle {
   /** A person deleting or renaming a sheet. */
   userDeleteSheet(sheetName: string): void;
   userRenameSheet(from: string, to: string): void;
+  /**
+   * A person sorting the sheet by a column (1-based), as Data → Sort sheet does: the rows below
+   * the frozen rows move whole (values, formats, notes, validations), blanks last.
+   */
+  userSort(sheetName: string, column: number, ascending?: boolean): void;
+  /** A person inserting `count` rows above row `row` (they take the formats of the row above). */
+  userInsertRows(sheetName: string, row: number, count: number): void;
+  userDeleteRows(sheetName: string, row: number, count: number): void;
+  /** A person inserting `count` columns left of column `column` (they take the formats of the column to the left). */
+  userInsertColumns(sheetName: string, column: number, count: number): void;
+  userDeleteColumns(sheetName: string, column: number, count: number): void;
+  /** Grid cells (max rows × max columns) per sheet and in all; the workbook may hold 10 million. */
+  gridCells(): GridCells;
   toasts: Toast[];
   /** Names of the sheets whose ranges scripts read or wrote since the last clear(). */
   touched: Set<string>;

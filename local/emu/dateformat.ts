@@ -2,6 +2,43 @@
 
 const partsCache = new Map<string, Intl.DateTimeFormat>();
 
+/** A zone as Java's TimeZone.getTimeZone sees it: a tz database ID, or a fixed offset. */
+type Zone = { id: string } | { offsetMinutes: number };
+
+const zoneCache = new Map<string, Zone>();
+const GMT: Zone = { offsetMinutes: 0 };
+// Java's custom IDs: GMT+8, GMT+08:00, GMT-0530 (hours 0-23, minutes 00-59).
+const CUSTOM = /^GMT([+-])(\d{1,2})(?::?(\d{2}))?$/;
+
+function knownId(id: string): boolean {
+  // Offsets such as "+08:00" and odd cases such as "asia/shanghai" pass Intl but not Java.
+  if (/^[+-]\d/.test(id)) return false;
+  try {
+    const canonical = new Intl.DateTimeFormat("en-US", { timeZone: id }).resolvedOptions().timeZone;
+    return canonical === id || canonical.toLowerCase() !== id.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves a zone ID like Java: an ID it does not know silently means GMT (no error). */
+function zone(timeZone: string): Zone {
+  let z = zoneCache.get(timeZone);
+  if (z) return z;
+  const custom = CUSTOM.exec(timeZone);
+  if (custom) {
+    const [h, m] = [Number(custom[2]), Number(custom[3] ?? 0)];
+    z = h <= 23 && m <= 59 ? { offsetMinutes: (custom[1] === "-" ? -1 : 1) * (h * 60 + m) } : GMT;
+  } else z = knownId(timeZone) ? { id: timeZone } : GMT;
+  zoneCache.set(timeZone, z);
+  return z;
+}
+
+/** Whether Java (and so Apps Script) knows `timeZone`, rather than falling back to GMT. */
+export function isKnownTimeZone(timeZone: string): boolean {
+  return zone(timeZone) !== GMT;
+}
+
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = partsCache.get(timeZone);
   if (!f) {
@@ -35,8 +72,10 @@ export interface LocalParts {
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
 export function localParts(ms: number, timeZone: string): LocalParts {
+  const z = zone(timeZone);
+  if ("offsetMinutes" in z) return localParts(ms + z.offsetMinutes * 60_000, "UTC");
   const parts: Record<string, string> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(ms))) parts[p.type] = p.value;
+  for (const p of formatter(z.id).formatToParts(new Date(ms))) parts[p.type] = p.value;
   return {
     year: Number(parts.year),
     month: Number(parts.month),

@@ -3,6 +3,7 @@ import { toA1 } from "./a1";
 import { FakeDataValidation } from "./rules";
 import type { FakeSheet } from "./sheet";
 import { displayValue } from "./sheetData";
+import { FakeTextFinder } from "./textFinder";
 import { type CellValue, isDateValue, scriptValue } from "./typing";
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
@@ -50,6 +51,7 @@ type RangeApi = Pick<
   | "getWidth"
   | "offset"
   | "activate"
+  | "createTextFinder"
 >;
 
 const copy = (v: CellValue): CellValue => (isDateValue(v) ? new Date(v.getTime()) : v);
@@ -73,6 +75,7 @@ export class FakeRange implements RangeApi {
 
   private m(member: string, cells = 0) {
     this.sheet.book.meter.record("SpreadsheetApp", `Range.${member}`, cells);
+    this.sheet.ensureExists(member, "Range");
     this.sheet.book.touched.add(this.sheet.name);
   }
 
@@ -342,5 +345,14 @@ export class FakeRange implements RangeApi {
     this.m("activate");
     this.sheet.book.select(this);
     return this.self();
+  }
+  createTextFinder(findText: string) {
+    this.m("createTextFinder");
+    const scope = { row: this.row, column: this.column, rows: this.rows, columns: this.columns };
+    return new FakeTextFinder(
+      this.sheet,
+      scope,
+      findText,
+    ) as unknown as GoogleAppsScript.Spreadsheet.TextFinder;
   }
 }

@@ -1,14 +1,15 @@
 // The local Apps Script runtime: loads the built dist/Code.js into a V8 context whose
-// globals are the emulated services, runs entry points as executions (metered, time-limited),
-// fires simple and installable triggers, and moves a simulated clock.
+// globals are the emulated services, runs entry points as executions (metered, time-limited,
+// possibly overlapping), fires simple and installable triggers, and moves a simulated clock.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
 import { SimClock } from "../clock";
-import { type CallCosts, ExecutionTimeExceeded, Meter } from "../meter";
+import { type CallCosts, ExecutionTimeExceeded } from "../meter";
 import type { SpreadsheetHandle, UserEditResult } from "./contract";
 import { writeOutbox } from "./eml";
+import { type InterleaveWhen, type Interleaving, InterleavingMeter } from "./interleave";
 import {
   cacheService,
   type Execution,
@@ -21,6 +22,7 @@ import {
   type Quotas,
   type SentMail,
   session,
+  temporaryUserKey,
   utilities,
 } from "./services";
 import { createSpreadsheetService } from "./spreadsheet";
@@ -37,7 +39,22 @@ export interface RuntimeOptions {
   distDir?: string;
   /** An .xlsx workbook to open instead of a new one. */
   workbook?: string;
+  /** The account that owns the script; by default the first user. */
+  owner?: string;
+  /** "consumer" (gmail.com, the default) or "workspace": what Session reveals, and the daily quotas. */
+  account?: "consumer" | "workspace";
+  /** A Workspace account's domain; by default the owner's. */
+  domain?: string;
 }
+
+const HOUR = 3_600_000;
+const SCRIPT_ID = "local-script";
+const domainOf = (email: string) => email.slice(email.lastIndexOf("@") + 1).toLowerCase();
+const userObject = (email: string) => ({
+  getEmail: () => email,
+  getNickname: () => email.split("@")[0] ?? email,
+  toString: () => email,
+});
 
 export interface Failure {
   name: string;
@@ -61,19 +78,25 @@ function hasDate(v: unknown, seen = new Set<unknown>()): boolean {
 
 export async function createRuntime(options: RuntimeOptions = {}) {
   const clock = new SimClock(new Date(options.now ?? "2026-03-02T01:00:00Z").getTime());
-  const meter = new Meter(options.costs);
+  const meter = new InterleavingMeter(options.costs);
+  const account = options.account ?? "consumer";
   const quotas: Quotas = {
-    emailRecipientsPerDay: 100,
+    emailRecipientsPerDay: account === "workspace" ? 1500 : 100,
     triggersPerUser: 20,
     executionMs: 360_000,
     simpleTriggerMs: 30_000,
+    triggerMsPerDay: (account === "workspace" ? 6 : 1.5) * HOUR,
     ...options.quotas,
   };
   const timeZone = options.timeZone ?? "Asia/Shanghai";
   const locale = options.locale ?? "zh_CN";
   const distDir = options.distDir ?? join(ROOT, "dist");
   let user = options.user ?? "desk@example.com";
-  let current: Execution | null = null;
+  const owner = options.owner ?? user;
+  const domain = (options.domain ?? domainOf(owner)).toLowerCase();
+  /** Running executions, innermost last: a person's edit or another run can land inside one. */
+  const stack: Execution[] = [];
+  const current = () => stack[stack.length - 1] ?? null;
   let executions = 0;
   const logs: string[] = [];
   const failures: Failure[] = [];
@@ -81,18 +104,33 @@ export async function createRuntime(options: RuntimeOptions = {}) {
   const installed: InstalledTrigger[] = [];
   const holders: LockHolders = new Map();
   const uiLog: UiLog = { menus: [], alerts: [], answers: [], dialogs: [] };
+  /** Installable trigger time per user in the current 24-hour window. */
+  const triggerTime = new Map<string, { since: number; usedMs: number }>();
+
+  // A run's clock moves with the modelled time it has spent.
+  clock.follow(() => {
+    const exec = current();
+    return exec ? exec.startedAt + meter.elapsedMs : null;
+  });
+  meter.execution = () => current()?.name ?? null;
+
+  /** Google hides who is editing from simple triggers, except for the owner (and, on Workspace, the owner's domain). */
+  const revealedInSimple = (email: string) =>
+    email === owner || (account === "workspace" && domainOf(email) === domain);
 
   const host: Host = {
     meter,
     clock,
     timeZone,
     quotas,
-    current: () => current,
-    user: () => current?.user ?? user,
+    current,
+    user: () => current()?.user ?? user,
+    email: () => current()?.email ?? user,
+    scriptId: SCRIPT_ID,
     locale: () => locale,
     log: (line) => logs.push(line),
   };
-  const inSimple = () => current?.simple === true;
+  const inSimple = () => current()?.simple === true;
   const theUi = ui(host, uiLog, inSimple);
   const sheets: SpreadsheetHandle = await createSpreadsheetService({
     meter,
@@ -134,27 +172,61 @@ export async function createRuntime(options: RuntimeOptions = {}) {
   vm.runInContext(readFileSync(join(distDir, "Code.js"), "utf8"), context, { filename: "Code.js" });
   const injected = new Set(Object.keys(globals));
 
-  function execute<T>(name: string, simple: boolean, body: () => T, as = user): T {
-    const exec: Execution = { id: ++executions, name, simple, user: as };
-    const limit = simple ? quotas.simpleTriggerMs : quotas.executionMs;
+  function windowOf(who: string) {
+    const now = clock.now();
+    let used = triggerTime.get(who);
+    // Google's daily quotas reset 24 hours after their first use.
+    if (!used || now >= used.since + 24 * HOUR) {
+      used = { since: now, usedMs: 0 };
+      triggerTime.set(who, used);
+    }
+    return used;
+  }
+
+  interface Run {
+    name: string;
+    simple?: boolean;
+    /** An installable trigger's execution: counts against its owner's daily trigger time. */
+    trigger?: boolean;
+    as?: string;
+  }
+
+  function execute<T>(run: Run, body: () => T): T {
+    const as = run.as ?? user;
+    const simple = run.simple === true;
     const startedAt = clock.now();
-    current = exec;
-    meter.beginExecution(name, startedAt, limit);
+    const exec: Execution = {
+      id: ++executions,
+      name: run.name,
+      simple,
+      user: as,
+      email: !simple || revealedInSimple(as) ? as : "",
+      startedAt,
+    };
+    const limit = simple ? quotas.simpleTriggerMs : quotas.executionMs;
+    const daily = run.trigger ? windowOf(as) : null;
+    stack.push(exec);
+    meter.beginExecution(run.name, startedAt, limit);
     let result: T | undefined;
     let error: unknown;
     try {
+      if (daily && daily.usedMs >= quotas.triggerMsPerDay)
+        throw new Error("Service using too much computer time for one day.");
       result = body();
     } catch (e) {
       error = e;
     }
-    for (const [kind, holder] of holders) if (holder === exec.id) holders.delete(kind);
+    for (const [kind, holder] of holders) if (holder.id === exec.id) holders.delete(kind);
     const record = meter.endExecution(error);
+    stack.pop();
     // A script that swallowed the time-out exception was stopped all the same.
     if (error === undefined && record && record.modelledMs > limit) error = new ExecutionTimeExceeded();
-    current = null;
-    if (record) clock.advance(Math.ceil(record.modelledMs));
+    if (record) {
+      clock.set(Math.max(clock.resting, startedAt + Math.ceil(record.modelledMs)));
+      if (daily) daily.usedMs += record.modelledMs;
+    }
     if (error !== undefined) {
-      failures.push({ name, at: startedAt, message: messageOf(error) });
+      failures.push({ name: run.name, at: startedAt, message: messageOf(error) });
       throw error;
     }
     return result as T;
@@ -169,11 +241,8 @@ export async function createRuntime(options: RuntimeOptions = {}) {
   function fireInstallable(type: InstalledTrigger["type"], event: Record<string, unknown>) {
     for (const t of installed.filter((x) => x.type === type))
       try {
-        execute(
-          t.handler,
-          false,
-          () => fn(t.handler)({ ...event, triggerUid: t.id, authMode: "FULL" }),
-          t.user,
+        execute({ name: t.handler, trigger: true, as: t.user }, () =>
+          fn(t.handler)({ ...event, triggerUid: t.id, authMode: "FULL" }),
         );
       } catch {
         // Recorded in failures; Google emails the trigger's owner and carries on.
@@ -194,11 +263,14 @@ export async function createRuntime(options: RuntimeOptions = {}) {
       timezone: "UTC",
     };
     try {
-      execute(t.handler, false, () => fn(t.handler)(event), t.user);
+      execute({ name: t.handler, trigger: true, as: t.user }, () => fn(t.handler)(event));
     } catch {
       // Recorded in failures.
     }
   }
+
+  /** A simple trigger's event sees the person only where Google would reveal them. */
+  const simpleUser = () => userObject(revealedInSimple(user) ? user : "");
 
   function advanceTo(target: Date | string | number) {
     const end = new Date(target).getTime();
@@ -217,7 +289,6 @@ export async function createRuntime(options: RuntimeOptions = {}) {
   }
 
   const spreadsheet = sheets.spreadsheet;
-  const userObject = () => ({ getEmail: () => user, getNickname: () => user.split("@")[0] ?? user });
 
   return {
     clock,
@@ -233,16 +304,24 @@ export async function createRuntime(options: RuntimeOptions = {}) {
     get user() {
       return user;
     },
+    /** The account that owns the script. */
+    owner,
+    account,
     setUser(email: string) {
       user = email;
+    },
+    /** What Session.getTemporaryActiveUserKey() returns for `email` in this script. */
+    temporaryUserKey(email: string = user): string {
+      return temporaryUserKey(SCRIPT_ID, email);
     },
     entryPoints(): string[] {
       return Object.keys(context).filter(
         (k) => !injected.has(k) && typeof (context as Record<string, unknown>)[k] === "function",
       );
     },
+    /** Runs an entry point as the current user (from the editor, or a menu item). */
     run(name: string, ...args: unknown[]): unknown {
-      return execute(name, false, () => fn(name)(...args));
+      return execute({ name }, () => fn(name)(...args));
     },
     /** As google.script.run: arguments and result travel as JSON; Dates are refused. */
     callFromDialog(name: string, ...args: unknown[]): unknown {
@@ -252,21 +331,21 @@ export async function createRuntime(options: RuntimeOptions = {}) {
       const sent = JSON.parse(JSON.stringify(args)) as unknown[];
       let result: unknown;
       try {
-        result = execute(name, false, () => fn(name)(...sent));
+        result = execute({ name }, () => fn(name)(...sent));
       } catch (e) {
         throw new Error(messageOf(e));
       }
       return result === undefined ? undefined : JSON.parse(JSON.stringify(result));
     },
     open() {
-      const event = { source: spreadsheet, authMode: "LIMITED", user: userObject() };
+      const event = { source: spreadsheet, authMode: "LIMITED", user: simpleUser() };
       if (typeof (context as Record<string, unknown>).onOpen === "function")
         try {
-          execute("onOpen", true, () => fn("onOpen")(event));
+          execute({ name: "onOpen", simple: true }, () => fn("onOpen")(event));
         } catch {
           // Recorded in failures.
         }
-      fireInstallable("ON_OPEN", { source: spreadsheet, user: userObject() });
+      fireInstallable("ON_OPEN", { source: spreadsheet, user: userObject(user) });
     },
     /** A person typing (a string) or pasting (rows) into a sheet; fires onEdit like Sheets. */
     edit(sheetName: string, a1: string, input: string | unknown[][]): UserEditResult {
@@ -276,18 +355,18 @@ export async function createRuntime(options: RuntimeOptions = {}) {
         source: spreadsheet,
         range: result.range,
         authMode: "LIMITED",
-        user: userObject(),
+        user: simpleUser(),
         triggerUid: "",
       };
       if (result.value !== undefined) event.value = result.value;
       if (result.oldValue !== undefined) event.oldValue = result.oldValue;
       if (typeof (context as Record<string, unknown>).onEdit === "function")
         try {
-          execute("onEdit", true, () => fn("onEdit")(event));
+          execute({ name: "onEdit", simple: true }, () => fn("onEdit")(event));
         } catch {
           // Recorded in failures.
         }
-      fireInstallable("ON_EDIT", event);
+      fireInstallable("ON_EDIT", { ...event, user: userObject(user) });
       return result;
     },
     advanceTo,
@@ -298,12 +377,35 @@ export async function createRuntime(options: RuntimeOptions = {}) {
     triggers() {
       return installed.map(triggerApi);
     },
-    /** Someone else holds the lock until the returned function is called. */
-    holdLock(kind: "document" | "script") {
-      holders.set(kind, "other");
+    /**
+     * Someone else holds the lock until the returned function is called, or, with
+     * releaseAfterMs, until that much simulated time has passed: a wait that outlasts it
+     * takes the lock after waiting only the rest (charged to the waiting run).
+     */
+    holdLock(kind: "document" | "script", hold: { releaseAfterMs?: number } = {}) {
+      const releaseAt = hold.releaseAfterMs === undefined ? undefined : clock.now() + hold.releaseAfterMs;
+      holders.set(kind, { id: "other", releaseAt });
       return () => {
-        if (holders.get(kind) === "other") holders.delete(kind);
+        if (holders.get(kind)?.id === "other") holders.delete(kind);
       };
+    },
+    /**
+     * Runs `action` once, right before the matching service call of a running execution:
+     * a person's edit, sort or row insert, or another execution (`rt.run`, `rt.edit`), which
+     * then overlaps the one it interrupted.
+     */
+    interleave(when: InterleaveWhen, action: () => void): Interleaving {
+      return meter.schedule(when, action);
+    },
+    /** Entry points of the executions running now, outermost first (empty between executions). */
+    running(): string[] {
+      return stack.map((e) => e.name);
+    },
+    /** A user's installable trigger time in the current 24-hour window. */
+    triggerTime(email: string = owner) {
+      const used = triggerTime.get(email);
+      const live = used && clock.now() < used.since + 24 * HOUR;
+      return { usedMs: live ? used.usedMs : 0, limitMs: quotas.triggerMsPerDay };
     },
     dialogHtml(dialog: DialogRecord): string {
       return shimmed(dialog.html);

@@ -1,6 +1,6 @@
 // MailApp, PropertiesService, CacheService, LockService, Utilities, Session and Logger,
 // with Apps Script's quotas and limits, all on the simulated clock and metered.
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { SimClock } from "../clock";
 import type { Meter } from "../meter";
 import { formatDate, localDay } from "./dateformat";
@@ -16,8 +16,13 @@ export function metered(record: (member: string) => void) {
 export interface Execution {
   id: number;
   name: string;
+  /** A simple trigger (onOpen, onEdit): 30 s, no authorised services, identity often hidden. */
   simple: boolean;
+  /** The person (or trigger owner) the execution runs as. */
   user: string;
+  /** What Session and the event's `user` reveal: '' where Google hides the identity. */
+  email: string;
+  startedAt: number;
 }
 
 /** What the services need to know about the runtime around them. */
@@ -28,6 +33,9 @@ export interface Host {
   quotas: Quotas;
   current(): Execution | null;
   user(): string;
+  /** The email Session may reveal to the running execution. */
+  email(): string;
+  scriptId: string;
   locale(): string;
   log(line: string): void;
 }
@@ -37,6 +45,8 @@ export interface Quotas {
   triggersPerUser: number;
   executionMs: number;
   simpleTriggerMs: number;
+  /** Total modelled time of one user's installable trigger executions per 24 hours. */
+  triggerMsPerDay: number;
 }
 
 export interface SentMail {
@@ -57,6 +67,17 @@ const recipients = (list: string) =>
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
+
+const ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
+const LABEL = "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?";
+const ADDRESS = new RegExp(`^${ATEXT}(?:\\.${ATEXT})*@(?:${LABEL}\\.)+\\p{L}{2,}$`, "u");
+
+/** An address as MailApp accepts it, bare or as `Name <address>`. */
+export function isValidAddress(entry: string): boolean {
+  const angled = /^[^<>]*<([^<>]+)>$/.exec(entry);
+  const address = angled ? (angled[1] ?? "").trim() : entry;
+  return address.length <= 254 && ADDRESS.test(address);
+}
 
 export function mailService(host: Host, outbox: SentMail[]) {
   const used = new Map<string, number>();
@@ -85,6 +106,10 @@ export function mailService(host: Host, outbox: SentMail[]) {
         from: host.user(),
         at: host.clock.now(),
       };
+      // One malformed address refuses the whole message: nothing goes to the others either.
+      for (const entry of [mail.to, mail.cc, mail.bcc, mail.replyTo].flatMap(recipients))
+        if (!isValidAddress(entry)) throw new Error(`Invalid email: ${entry}`);
+      if (mail.subject.length > 250) throw new Error("Argument too large: subject");
       if (Buffer.byteLength(mail.htmlBody) + Buffer.byteLength(mail.body) > 200 * 1024)
         throw new Error("Limit Exceeded: Email Body Size.");
       const count = [mail.to, mail.cc, mail.bcc].flatMap(recipients).length;
@@ -243,33 +268,48 @@ export function cacheService(host: Host) {
   };
 }
 
-/** Who holds each lock: an execution id, or "other" for a person elsewhere (a test's doing). */
-export type LockHolders = Map<string, number | "other">;
+/** Who holds a lock: an execution id, or "other" for someone elsewhere (a test's doing). */
+export interface LockHolder {
+  id: number | "other";
+  /** When "other" lets go (simulated ms); never, when absent. */
+  releaseAt?: number;
+}
+
+export type LockHolders = Map<string, LockHolder>;
+
+const LOCK_TIMEOUT = "Lock timeout: another process was holding the lock for too long.";
 
 function lock(host: Host, kind: string, holders: LockHolders) {
   const m = (member: string) => host.meter.record("LockService", `Lock.${member}`);
-  const _call = metered(m);
-  const mine = () => holders.get(kind) === host.current()?.id;
-  const free = () => !holders.has(kind) || mine();
-  const take = () => holders.set(kind, host.current()?.id ?? 0);
+  const me = () => host.current()?.id ?? 0;
+  const mine = () => holders.get(kind)?.id === me();
+  /** Ms this execution must wait for the lock: 0 when free, Infinity when the holder keeps it. */
+  const waitFor = (): number => {
+    const holder = holders.get(kind);
+    if (!holder || holder.id === me()) return 0;
+    // An execution that overlaps the holder's runs while the holder is paused: it never lets go in time.
+    if (holder.releaseAt === undefined) return Number.POSITIVE_INFINITY;
+    return Math.max(0, holder.releaseAt - host.clock.now());
+  };
+  /** Waits up to timeoutMs (charged to the modelled time), then takes the lock or gives up. */
+  const acquire = (timeoutMs: number): boolean => {
+    const wait = waitFor();
+    if (wait > Math.max(0, timeoutMs)) {
+      host.meter.charge(Math.max(0, timeoutMs));
+      return false;
+    }
+    host.meter.charge(wait);
+    holders.set(kind, { id: me() });
+    return true;
+  };
   return {
     tryLock(timeoutMs: number) {
       m("tryLock");
-      if (free()) {
-        take();
-        return true;
-      }
-      host.meter.charge(timeoutMs);
-      return false;
+      return acquire(timeoutMs);
     },
     waitLock(timeoutMs: number) {
       m("waitLock");
-      if (free()) {
-        take();
-        return;
-      }
-      host.meter.charge(timeoutMs);
-      throw new Error("Lock timeout: another process was holding the lock for too long.");
+      if (!acquire(timeoutMs)) throw new Error(LOCK_TIMEOUT);
     },
     releaseLock() {
       m("releaseLock");
@@ -324,15 +364,23 @@ export function utilities(host: Host) {
 export function session(host: Host) {
   const m = (member: string) => host.meter.record("Session", `Session.${member}`);
   const call = metered(m);
-  const user = () => ({ getEmail: () => host.user(), toString: () => host.user() });
+  const user = () => {
+    const email = host.email();
+    return { getEmail: () => email, toString: () => email };
+  };
   return {
     getActiveUser: () => call("getActiveUser", () => user()),
     getEffectiveUser: () => call("getEffectiveUser", () => user()),
     getActiveUserLocale: () => call("getActiveUserLocale", () => host.locale()),
     getScriptTimeZone: () => call("getScriptTimeZone", () => host.timeZone),
     getTemporaryActiveUserKey: () =>
-      call("getTemporaryActiveUserKey", () => Buffer.from(host.user()).toString("base64")),
+      call("getTemporaryActiveUserKey", () => temporaryUserKey(host.scriptId, host.user())),
   };
+}
+
+/** Stable per user and script, and says nothing about the email (Google's is opaque too). */
+export function temporaryUserKey(scriptId: string, user: string): string {
+  return `A${createHash("sha256").update(`${scriptId}\n${user}`).digest("base64url").slice(0, 42)}`;
 }
 
 export function logger(host: Host) {

@@ -5,6 +5,7 @@ import { parseA1 } from "./a1";
 import { FakeRange } from "./range";
 import { FakeConditionalFormatRule } from "./rules";
 import { SheetData } from "./sheetData";
+import { FakeTextFinder } from "./textFinder";
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -20,7 +21,12 @@ export interface Book {
   sheetByName(name: string): FakeSheet | null;
   remove(sheet: FakeSheet): void;
   nameTaken(name: string, except: FakeSheet): boolean;
+  /** Throws Google's message when `cells` more grid cells would take the workbook past 10 million. */
+  ensureRoom(cells: number): void;
 }
+
+export const CELL_LIMIT = 10_000_000;
+export const cellLimitMessage = `This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`;
 
 type SheetApi = Pick<
   GasSheet,
@@ -36,8 +42,12 @@ type SheetApi = Pick<
   | "insertRowsAfter"
   | "insertRowsBefore"
   | "insertRowAfter"
+  | "insertRowBefore"
   | "insertColumnsAfter"
   | "insertColumnAfter"
+  | "insertColumnsBefore"
+  | "insertColumnBefore"
+  | "createTextFinder"
   | "deleteRows"
   | "deleteRow"
   | "deleteColumns"
@@ -61,6 +71,8 @@ let nextSheetId = 1;
 export class FakeSheet implements SheetApi {
   readonly data = new SheetData();
   readonly id = nextSheetId++;
+  /** Set when the sheet is deleted: a script still holding it fails on its next call. */
+  deleted = false;
 
   constructor(
     readonly book: Book,
@@ -69,6 +81,31 @@ export class FakeSheet implements SheetApi {
 
   private m(member: string, cells = 0) {
     this.book.meter.record("SpreadsheetApp", `Sheet.${member}`, cells);
+    this.ensureExists(member, "Sheet");
+  }
+
+  /** Apps Script cannot reach a sheet that was deleted after the script got hold of it. */
+  ensureExists(member: string, owner: string) {
+    if (this.deleted)
+      throw new Error(
+        `Unexpected error while getting the method or property ${member} on object SpreadsheetApp.${owner}.`,
+      );
+  }
+
+  /** Rows inserted before 0-based row `at`, within the workbook's cell limit. */
+  growRows(at: number, n: number) {
+    this.book.ensureRoom(n * this.data.maxColumns);
+    this.data.insertRows(at, n);
+  }
+
+  /** Columns inserted before 0-based column `at`, within the workbook's cell limit. */
+  growColumns(at: number, n: number) {
+    this.book.ensureRoom(n * this.data.maxRows);
+    this.data.insertColumns(at, n);
+  }
+
+  get gridCells(): number {
+    return this.data.maxRows * this.data.maxColumns;
   }
 
   private self(): GasSheet {
@@ -146,7 +183,7 @@ export class FakeSheet implements SheetApi {
   }
   insertRowsAfter(afterPosition: number, howMany: number) {
     this.m("insertRowsAfter");
-    this.data.insertRows(afterPosition, howMany);
+    this.growRows(afterPosition, howMany);
     return this.self();
   }
   insertRowAfter(afterPosition: number) {
@@ -154,16 +191,27 @@ export class FakeSheet implements SheetApi {
   }
   insertRowsBefore(beforePosition: number, howMany: number) {
     this.m("insertRowsBefore");
-    this.data.insertRows(beforePosition - 1, howMany);
+    this.growRows(beforePosition - 1, howMany);
     return this.self();
+  }
+  insertRowBefore(beforePosition: number) {
+    return this.insertRowsBefore(beforePosition, 1);
   }
   insertColumnsAfter(afterPosition: number, howMany: number) {
     this.m("insertColumnsAfter");
-    this.data.insertColumns(afterPosition, howMany);
+    this.growColumns(afterPosition, howMany);
     return this.self();
   }
   insertColumnAfter(afterPosition: number) {
     return this.insertColumnsAfter(afterPosition, 1);
+  }
+  insertColumnsBefore(beforePosition: number, howMany: number) {
+    this.m("insertColumnsBefore");
+    this.growColumns(beforePosition - 1, howMany);
+    return this.self();
+  }
+  insertColumnBefore(beforePosition: number) {
+    return this.insertColumnsBefore(beforePosition, 1);
   }
   deleteRows(rowPosition: number, howMany: number) {
     this.m("deleteRows");
@@ -190,9 +238,9 @@ export class FakeSheet implements SheetApi {
   appendRow(rowContents: unknown[]) {
     this.m("appendRow", rowContents.length);
     const row = this.data.lastRow() + 1;
-    if (row > this.data.maxRows) this.data.insertRows(this.data.maxRows, row - this.data.maxRows);
+    if (row > this.data.maxRows) this.growRows(this.data.maxRows, row - this.data.maxRows);
     if (rowContents.length > this.data.maxColumns)
-      this.data.insertColumns(this.data.maxColumns, rowContents.length - this.data.maxColumns);
+      this.growColumns(this.data.maxColumns, rowContents.length - this.data.maxColumns);
     const range = new FakeRange(this, row, 1, 1, Math.max(1, rowContents.length));
     rowContents.forEach((v, j) => range.writeCell(row - 1, j, v));
     return this.self();
@@ -258,6 +306,10 @@ export class FakeSheet implements SheetApi {
     this.m("activate");
     this.book.select(new FakeRange(this, 1, 1, 1, 1));
     return this.self();
+  }
+  createTextFinder(findText: string) {
+    this.m("createTextFinder");
+    return new FakeTextFinder(this, null, findText) as unknown as GoogleAppsScript.Spreadsheet.TextFinder;
   }
   showSheet() {
     return this.self();

@@ -125,15 +125,62 @@ export class SheetData {
     this.maxRows -= n;
   }
 
+  /** Inserts `n` columns before 0-based column `at`; they take the formats and validations of the column to the left. */
   insertColumns(at: number, n: number) {
     for (const row of this.values)
       if (row && at < row.length) row.splice(at, 0, ...Array.from({ length: n }, () => ""));
-    for (const row of this.formats)
-      if (row && at < row.length) row.splice(at, 0, ...Array.from({ length: n }, () => undefined));
+    for (const row of this.formats) {
+      if (!row) continue;
+      const left = row[at - 1];
+      if (at < row.length) row.splice(at, 0, ...Array.from({ length: n }, () => left));
+      else if (left !== undefined) for (let i = 0; i < n; i++) row[at + i] = left;
+    }
     const move = (r: number, c: number): [number, number] => [r, c >= at ? c + n : c];
+    const inherited = [...this.validations].filter(([k]) => Number(k.split(":")[1]) === at - 1);
     this.shiftAll(move);
+    for (const [k, v] of inherited) {
+      const r = Number(k.split(":")[0]);
+      for (let i = 0; i < n; i++) this.validations.set(key(r, at + i), v);
+    }
     this.widths = new Map([...this.widths].map(([c, w]) => [c >= at ? c + n : c, w]));
     this.maxColumns += n;
+  }
+
+  /**
+   * Reorders rows `from`.. (0-based) so that new row `from + i` is old row `order[i]`:
+   * values, formats and every per-cell property travel with their row, as a sort does.
+   */
+  permuteRows(from: number, order: number[]) {
+    const to = new Map<number, number>(order.map((old, i) => [old, from + i]));
+    const take = <T>(arr: T[][]) => {
+      const moved = order.map((old) => arr[old]);
+      moved.forEach((row, i) => {
+        if (row) arr[from + i] = row;
+        else delete arr[from + i];
+      });
+    };
+    take(this.values);
+    take(this.formats);
+    this.shiftAll((r, c) => [to.get(r) ?? r, c]);
+  }
+
+  /** Old row indices of rows `from`..`end` (0-based, end exclusive) sorted by column `c`, blanks last. */
+  sortedOrder(from: number, end: number, c: number, ascending: boolean): number[] {
+    const rows = Array.from({ length: Math.max(0, end - from) }, (_, i) => from + i);
+    const rank = (v: CellValue) =>
+      typeof v === "number" || isDateValue(v) ? 0 : typeof v === "string" ? 1 : 2;
+    const collator = new Intl.Collator("en", { sensitivity: "base" });
+    const compare = (a: CellValue, b: CellValue): number => {
+      if (rank(a) !== rank(b)) return rank(a) - rank(b);
+      if (typeof a === "string" && typeof b === "string") return collator.compare(a, b);
+      return Number(a) - Number(b);
+    };
+    return rows.sort((ra, rb) => {
+      const a = this.value(ra, c);
+      const b = this.value(rb, c);
+      if (a === "" || b === "") return (a === "" ? 1 : 0) - (b === "" ? 1 : 0);
+      return ascending ? compare(a, b) : compare(b, a);
+    });
   }
 
   deleteColumns(at: number, n: number) {

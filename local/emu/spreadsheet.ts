@@ -4,7 +4,7 @@ import { metered } from "./services";
 import { randomUUID } from "node:crypto";
 import type { SimClock } from "../clock";
 import type { Meter } from "../meter";
-import type { SpreadsheetHandle, Toast, UserEditResult } from "./contract";
+import type { GridCells, SpreadsheetHandle, Toast, UserEditResult } from "./contract";
 import { parseA1 } from "./a1";
 import type { FakeRange } from "./range";
 import {
@@ -13,7 +13,7 @@ import {
   FakeConditionalFormatRuleBuilder,
   FakeDataValidationBuilder,
 } from "./rules";
-import { type Book, FakeSheet } from "./sheet";
+import { type Book, CELL_LIMIT, cellLimitMessage, FakeSheet } from "./sheet";
 import { displayValue } from "./sheetData";
 import { type CellValue, parseTyped } from "./typing";
 import { loadXlsx, saveXlsx } from "./xlsx";
@@ -71,10 +71,19 @@ export class FakeSpreadsheet implements SpreadsheetApi {
       sheetByName: (n) => this.sheets.find((s) => s.name === n) ?? null,
       remove: (sheet) => {
         this.sheets = this.sheets.filter((s) => s !== sheet);
+        sheet.deleted = true;
       },
       nameTaken: (n, except) =>
         this.sheets.some((s) => s !== except && s.name.toLowerCase() === n.toLowerCase()),
+      ensureRoom: (cells) => {
+        if (cells > 0 && this.gridCells() + cells > CELL_LIMIT) throw new Error(cellLimitMessage);
+      },
     };
+  }
+
+  /** Every sheet's max rows × max columns: what Google counts against the 10 million cells. */
+  gridCells(): number {
+    return this.sheets.reduce((n, s) => n + s.gridCells, 0);
   }
 
   private m(member: string) {
@@ -85,6 +94,7 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
       throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     const sheet = new FakeSheet(this.book, name);
+    this.book.ensureRoom(sheet.gridCells);
     if (index === undefined) this.sheets.push(sheet);
     else this.sheets.splice(index, 0, sheet);
     return sheet;
@@ -229,9 +239,9 @@ export async function createSpreadsheetService(options: SpreadsheetOptions): Pro
         const columns = Math.max(...grid.map((r) => r.length));
         // A paste that runs past the sheet's edge grows it, as Sheets does.
         if (p.row + rows - 1 > sheet.data.maxRows)
-          sheet.data.insertRows(sheet.data.maxRows, p.row + rows - 1 - sheet.data.maxRows);
+          sheet.growRows(sheet.data.maxRows, p.row + rows - 1 - sheet.data.maxRows);
         if (p.column + columns - 1 > sheet.data.maxColumns)
-          sheet.data.insertColumns(sheet.data.maxColumns, p.column + columns - 1 - sheet.data.maxColumns);
+          sheet.growColumns(sheet.data.maxColumns, p.column + columns - 1 - sheet.data.maxColumns);
         const range = sheet.rangeAt(p.row, p.column, rows, columns);
         const parsed: { value: CellValue; formula?: string }[][] = grid.map((row, i) =>
           Array.from({ length: columns }, (_, j) => {
@@ -291,6 +301,40 @@ export async function createSpreadsheetService(options: SpreadsheetOptions): Pro
       const sheet = sheetOf(from);
       if (ss.book.nameTaken(to, sheet)) throw new Error(`A sheet with the name "${to}" already exists.`);
       sheet.name = to;
+    },
+    userSort(sheetName: string, column: number, ascending = true) {
+      const { data } = sheetOf(sheetName);
+      if (column < 1 || column > data.maxColumns) throw new Error(`No column ${column} in "${sheetName}"`);
+      const from = data.frozenRows;
+      data.permuteRows(from, data.sortedOrder(from, data.lastRow(), column - 1, ascending));
+    },
+    userInsertRows(sheetName: string, row: number, count: number) {
+      const sheet = sheetOf(sheetName);
+      if (row < 1 || row > sheet.data.maxRows + 1) throw new Error("Those rows are out of bounds.");
+      sheet.growRows(row - 1, count);
+    },
+    userDeleteRows(sheetName: string, row: number, count: number) {
+      const { data } = sheetOf(sheetName);
+      if (row < 1 || row + count - 1 > data.maxRows) throw new Error("Those rows are out of bounds.");
+      if (count >= data.maxRows) throw new Error("You can't delete all the rows on the sheet.");
+      data.deleteRows(row - 1, count);
+    },
+    userInsertColumns(sheetName: string, column: number, count: number) {
+      const sheet = sheetOf(sheetName);
+      if (column < 1 || column > sheet.data.maxColumns + 1)
+        throw new Error("Those columns are out of bounds.");
+      sheet.growColumns(column - 1, count);
+    },
+    userDeleteColumns(sheetName: string, column: number, count: number) {
+      const { data } = sheetOf(sheetName);
+      if (column < 1 || column + count - 1 > data.maxColumns)
+        throw new Error("Those columns are out of bounds.");
+      if (count >= data.maxColumns) throw new Error("You can't delete all the columns on the sheet.");
+      data.deleteColumns(column - 1, count);
+    },
+    gridCells(): GridCells {
+      const sheets = Object.fromEntries(ss.sheets.map((s) => [s.name, s.gridCells]));
+      return { sheets, total: ss.gridCells(), limit: CELL_LIMIT };
     },
     saveXlsx: (path: string) => saveXlsx(ss, path),
   };
