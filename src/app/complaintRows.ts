@@ -15,7 +15,13 @@ import { patchRows, type RowPatch, readHeaderMap, readRows } from "../gas/patch"
 import { findSheet, MissingColumnsError, MissingSheetError } from "../gas/table";
 import { choiceCode, choiceLabel, type DecodedRows, decodeRows, isBlank } from "../sheets/codec";
 import { COMPLAINT_COLUMNS, headerFor, SCHEMAS } from "../sheets/schema";
-import { callbackSettled, callbacksOf, complaintCallback, readCallbacksIfAny, saveCallbacks } from "./callbacks";
+import {
+  callbackSettled,
+  callbacksOf,
+  complaintCallback,
+  readCallbacksIfAny,
+  saveCallbacks,
+} from "./callbacks";
 import { type Change, histories, logValue, readLog, writeLog } from "./complaints";
 import { earlierComplaints, rowsHolding } from "./finders";
 import { newIds } from "./ids";
@@ -100,13 +106,22 @@ export function settleComplaintRows(office: Office, rowNumbers: readonly number[
   const numbers = [...rows.keys()];
   const decoded: DecodedRows<Complaint> = { records: [], rowNumbers: [], problems: [] };
   numbers.forEach((n, i) => {
-    const one = decodeRows(SCHEMAS.complaints, map, [rows.get(n) ?? []], office.codec, n, (r) => !r.every(isBlank));
+    const one = decodeRows(
+      SCHEMAS.complaints,
+      map,
+      [rows.get(n) ?? []],
+      office.codec,
+      n,
+      (r) => !r.every(isBlank),
+    );
     decoded.records.push(...one.records);
     decoded.rowNumbers.push(...one.rowNumbers);
     decoded.problems.push(...one.problems.map((p) => ({ ...p, row: i })));
   });
   const editedKeys = new Set(
-    [...map.index].filter(([, i]) => hint.columns && i >= hint.columns.from && i <= hint.columns.to).map(([k]) => k),
+    [...map.index]
+      .filter(([, i]) => hint.columns && i >= hint.columns.from && i <= hint.columns.to)
+      .map(([k]) => k),
   );
   const messages: string[] = [];
   const changes: Change[] = [];
@@ -125,7 +140,8 @@ export function settleComplaintRows(office: Office, rowNumbers: readonly number[
   const idCount = () => {
     if (!counts) {
       counts = new Map();
-      for (const id of idsInSheet(sheet, map.index.get("id"))) if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+      for (const id of idsInSheet(sheet, map.index.get("id")))
+        if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     return counts;
   };
@@ -178,12 +194,19 @@ export function settleComplaintRows(office: Office, rowNumbers: readonly number[
       calendar: office.calendar,
       statusReadable,
       callbackSettled:
-        record.status === "closed" && statusReadable ? callbackSettled(callbacks()?.records ?? [], record.id) : undefined,
+        record.status === "closed" && statusReadable
+          ? callbackSettled(callbacks()?.records ?? [], record.id)
+          : undefined,
     });
     if (plan.refused)
       messages.push(
         office.t("edit.reverted", {
-          reason: transitionMessage(office, record, plan.refused, String(raw[map.index.get("status") ?? -1] ?? "")),
+          reason: transitionMessage(
+            office,
+            record,
+            plan.refused,
+            String(raw[map.index.get("status") ?? -1] ?? ""),
+          ),
         }),
       );
     const trail = trailText(office, plan.history);
@@ -191,7 +214,9 @@ export function settleComplaintRows(office: Office, rowNumbers: readonly number[
     if (trail !== record.trail) set.trail = trail;
     if (source === "row" && !record.trail) messages.push(office.t("writes.trailRebuilt", { id: record.id }));
     // The person may type again meanwhile: their newer status is theirs to settle.
-    const expect: Partial<Complaint> = statusReadable ? { id: record.id, status: record.status } : { id: record.id };
+    const expect: Partial<Complaint> = statusReadable
+      ? { id: record.id, status: record.status }
+      : { id: record.id };
     patches.push({ id: record.id, row, expect, set });
     for (const c of plan.changes)
       changes.push({
@@ -247,7 +272,13 @@ export function settleComplaintRows(office: Office, rowNumbers: readonly number[
         },
         ifBlank: ["receivedAt", "channel", "status", "department"],
       });
-      changes.push({ item: c.id, field: "created", from: "", to: c.unit, note: c.recurrenceOf ? `↺ ${c.recurrenceOf}` : "" });
+      changes.push({
+        item: c.id,
+        field: "created",
+        from: "",
+        to: c.unit,
+        note: c.recurrenceOf ? `↺ ${c.recurrenceOf}` : "",
+      });
       const due = c.responseDue ? formatLocal(c.responseDue.getTime(), office.codec.utcOffsetMinutes) : "";
       messages.push(office.t("edit.completed", { id: c.id, due }));
       flagged.push({ row, unit: c.unit });
@@ -325,7 +356,9 @@ function scheduleCallbacks(office: Office, resolved: readonly Complaint[], messa
     return;
   }
   const drafts = resolved
-    .filter((c) => !callbacksOf(table.records, c.id).some((cb) => cb.state === "pending" || cb.state === "waiting"))
+    .filter(
+      (c) => !callbacksOf(table.records, c.id).some((cb) => cb.state === "pending" || cb.state === "waiting"),
+    )
     .map((c) => complaintCallback(office, c));
   for (const cb of saveCallbacks(office, table, drafts)) {
     const due = cb.dueAt ? formatLocal(cb.dueAt.getTime(), office.codec.utcOffsetMinutes) : "";
@@ -416,7 +449,13 @@ export function moveComplaint(
   ]);
   if (!outcome.rows.size) return null;
   writeLogIfAny(office, [
-    { item: id, field: "status", from: logValue(office, "status", before), to: logValue(office, "status", to), note },
+    {
+      item: id,
+      field: "status",
+      from: logValue(office, "status", before),
+      to: logValue(office, "status", to),
+      note,
+    },
   ]);
   return next;
 }

@@ -141,7 +141,10 @@ export function saveNewComplaints(
       calendar: office.calendar,
       earlier: [...earlier, ...saved],
     });
-    saved.push({ ...c, trail: trailText(office, [{ at: (c.receivedAt ?? office.now).getTime(), to: "new" }]) });
+    saved.push({
+      ...c,
+      trail: trailText(office, [{ at: (c.receivedAt ?? office.now).getTime(), to: "new" }]),
+    });
   });
   const first = nextFreeRow(sheet, idCol);
   const rows = saved.map((c) => encodeRow(SCHEMAS.complaints, map, c, office.codec));

@@ -60,9 +60,17 @@ export function rescoreAll(office: Office): Rescored {
       table = readComplaints(office);
     }
     const items = track(office, table.records);
-    const { patches, changes } = deadlinePatches(office, table, items);
+    const { patches, changes } = deadlinePatches(office, table, items, false);
     const changedDeadlines = withDocumentLock(RUN_LOCK_WAIT_MS, () => {
       const outcome = patchRows(table.sheet, SCHEMAS.complaints, office.codec, patches);
+      // Rows moved under the write: write every item's computed cells again where they now are.
+      if (outcome.displaced.length)
+        patchRows(
+          table.sheet,
+          SCHEMAS.complaints,
+          office.codec,
+          deadlinePatches(office, table, items, true).patches,
+        );
       const landed = new Set([...outcome.rows.keys()].map((i) => patches[i]?.id));
       const logged = changes.filter((c) => landed.has(c.item));
       if (logged.length) writeLog(office, logged);
@@ -79,6 +87,8 @@ function deadlinePatches(
   office: Office,
   table: ReturnType<typeof readComplaints>,
   items: readonly TrackedItem[],
+  /** Every item's computed cells, not only those that changed since the read. */
+  all: boolean,
 ): { patches: RowPatch<Complaint>[]; changes: Change[] } {
   const patches: RowPatch<Complaint>[] = [];
   const changes: Change[] = [];
@@ -87,13 +97,23 @@ function deadlinePatches(
     const responseDue = new Date(sla.responseDue);
     const resolutionDue = sla.resolutionDue === null ? null : new Date(sla.resolutionDue);
     const set: Partial<Complaint> = {};
-    if (!sameTime(c.responseDue, responseDue)) set.responseDue = responseDue;
-    if (!sameTime(c.resolutionDue, resolutionDue)) set.resolutionDue = resolutionDue;
-    if (c.slaState !== sla.state) set.slaState = sla.state;
+    if (all || !sameTime(c.responseDue, responseDue)) set.responseDue = responseDue;
+    if (all || !sameTime(c.resolutionDue, resolutionDue)) set.resolutionDue = resolutionDue;
+    if (all || c.slaState !== sla.state) set.slaState = sla.state;
     if (!Object.keys(set).length) continue;
-    patches.push({ id: c.id, row: rowOf.get(c.id), expect: { id: c.id, status: c.status }, set });
+    patches.push({
+      id: c.id,
+      row: all ? undefined : rowOf.get(c.id),
+      expect: { id: c.id, status: c.status },
+      set,
+    });
     for (const key of ["responseDue", "resolutionDue"] as const)
-      if (key in set)
+      if (
+        key in set &&
+        !(key === "responseDue"
+          ? sameTime(c.responseDue, responseDue)
+          : sameTime(c.resolutionDue, resolutionDue))
+      )
         changes.push({
           item: c.id,
           field: key,

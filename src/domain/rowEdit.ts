@@ -15,7 +15,11 @@ export interface ScoreContext {
   calendar: BusinessCalendar;
 }
 
-export function scoreComplaint(c: Complaint, history: readonly StatusChange[], ctx: ScoreContext): SlaResult | null {
+export function scoreComplaint(
+  c: Complaint,
+  history: readonly StatusChange[],
+  ctx: ScoreContext,
+): SlaResult | null {
   if (!c.receivedAt) return null;
   return computeSla({
     receivedAt: c.receivedAt.getTime(),
@@ -123,7 +127,10 @@ export function planRowEdit(input: RowEditInput): RowEditPlan {
     set.resolutionDue = resolutionDue;
     set.slaState = sla.state;
   }
-  if (changes.length || Object.keys(set).some((k) => !["responseDue", "resolutionDue", "slaState"].includes(k)))
+  if (
+    changes.length ||
+    Object.keys(set).some((k) => !["responseDue", "resolutionDue", "slaState"].includes(k))
+  )
     set.updatedAt = now;
   return { set, changes, refused, resolved, history };
 }

@@ -29,6 +29,13 @@ export interface PatchOutcome {
   /** Row each applied patch landed on, by patch index. */
   rows: Map<number, number>;
   skipped: { index: number; id?: string; row?: number; reason: "gone" | "changed" | "duplicate" }[];
+  /**
+   * Patches whose row no longer held their record right after the write: someone sorted or
+   * deleted rows in the instant between the re-read and the write. Their computed cells may
+   * have landed on a neighbour; the caller re-computes (computed cells heal, nothing typed is
+   * involved beyond `ifBlank` cells that were blank).
+   */
+  displaced: number[];
 }
 
 /** Above this many separate runs in one column, read the column's span and write it back once. */
@@ -80,8 +87,7 @@ export function runsOf(rows: Iterable<number>): [number, number][] {
 }
 
 function same(a: unknown, b: Cell): boolean {
-  if (isDate(a) || isDate(b))
-    return isDate(a) && isDate(b) && Math.abs(a.getTime() - b.getTime()) < 60_000;
+  if (isDate(a) || isDate(b)) return isDate(a) && isDate(b) && Math.abs(a.getTime() - b.getTime()) < 60_000;
   return String(a ?? "").trim() === String(b ?? "").trim();
 }
 
@@ -91,7 +97,7 @@ export function patchRows<T>(
   codec: Codec,
   patches: readonly RowPatch<T>[],
 ): PatchOutcome {
-  const outcome: PatchOutcome = { written: 0, rows: new Map(), skipped: [] };
+  const outcome: PatchOutcome = { written: 0, rows: new Map(), skipped: [], displaced: [] };
   if (!patches.length) return outcome;
   const map = readHeaderMap(sheet, spec.columns);
   const idCol = map.index.get("id");
@@ -147,14 +153,43 @@ export function patchRows<T>(
       if (col === undefined) continue;
       if (ifBlank.has(key) && !isBlank(now[col])) continue;
       const cell = encode(key, value);
-      if (same(now[col], cell) && (isDate(now[col]) === isDate(cell))) continue;
+      if (same(now[col], cell) && isDate(now[col]) === isDate(cell)) continue;
       const column = writes.get(col) ?? new Map<number, Cell>();
       column.set(row, cell);
       writes.set(col, column);
     }
   }
   for (const [col, cells] of writes) outcome.written += writeColumnCells(sheet, col, cells);
+  if (outcome.written && idCol !== undefined)
+    outcome.displaced = displacedAfter(sheet, idCol, patches, outcome.rows);
   return outcome;
+}
+
+/** Patches (by index) whose row holds another ID after the write: a cheap check of the ID cells written. */
+function displacedAfter<T>(
+  sheet: Sheet,
+  idCol: number,
+  patches: readonly RowPatch<T>[],
+  rows: ReadonlyMap<number, number>,
+): number[] {
+  const runs = runsOf(rows.values());
+  const first = runs[0]?.[0] ?? 2;
+  const last = runs[runs.length - 1]?.[1] ?? first;
+  const ids = new Map<number, string>();
+  const read = (top: number, bottom: number) =>
+    sheet
+      .getRange(top, idCol + 1, bottom - top + 1, 1)
+      .getValues()
+      .forEach(([v], i) => ids.set(top + i, String(v ?? "").trim()));
+  if (runs.length <= MAX_RUNS_PER_COLUMN) for (const [top, bottom] of runs) read(top, bottom);
+  else read(first, last);
+  const out: number[] = [];
+  for (const [i, row] of rows) {
+    const p = patches[i];
+    const expected = String(p?.id ?? (p?.set as { id?: unknown } | undefined)?.id ?? "").trim();
+    if (expected && ids.get(row) !== expected) out.push(i);
+  }
+  return out;
 }
 
 /** Writes the given cells of one column: one call per run of adjacent rows, or one span when scattered. */

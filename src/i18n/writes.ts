@@ -6,7 +6,8 @@ export const en = {
   "writes.idLost":
     "Row {row} ({unit}) was a complaint but its ID was cleared or pasted over. Type its ID back (the Log lists it); the desk will not register it again as a new complaint.",
   "writes.trailRebuilt": "{id}: its status history was missing and was rebuilt from the row.",
-  "writes.changedMeanwhile": "Row {row} changed while it was being saved; it will be settled by the next run.",
+  "writes.changedMeanwhile":
+    "Row {row} changed while it was being saved; it will be settled by the next run.",
   "writes.swept": "{count} row(s) completed that an edit could not finish.",
   "writes.duplicateId":
     "Row {row} carries {id}, which another row already has: it looks like a pasted copy. The desk leaves it alone: delete the copy (a new complaint goes in a new row).",
@@ -20,5 +21,6 @@ export const zh: Record<keyof typeof en, string> = {
   "writes.trailRebuilt": "{id}：状态记录缺失，已根据该行内容重建。",
   "writes.changedMeanwhile": "第 {row} 行在保存过程中被修改，将在下一次运行时处理。",
   "writes.swept": "已补全 {count} 行此前未能完成的编辑。",
-  "writes.duplicateId": "第 {row} 行的编号 {id} 与另一行重复，像是粘贴的副本。系统不处理该行：请删除副本（新投诉请在新行登记）。",
+  "writes.duplicateId":
+    "第 {row} 行的编号 {id} 与另一行重复，像是粘贴的副本。系统不处理该行：请删除副本（新投诉请在新行登记）。",
 };

@@ -20,7 +20,11 @@ const complaint = (over: Partial<Complaint> = {}): Complaint => ({
   severity: "normal",
   ...over,
 });
-const plan = (record: Complaint, history: StatusChange[], over: Partial<Parameters<typeof planRowEdit>[0]> = {}) =>
+const plan = (
+  record: Complaint,
+  history: StatusChange[],
+  over: Partial<Parameters<typeof planRowEdit>[0]> = {},
+) =>
   planRowEdit({
     record,
     history,
@@ -36,7 +40,9 @@ const plan = (record: Complaint, history: StatusChange[], over: Partial<Paramete
 describe("status trail", () => {
   it("round-trips any history to the second", () => {
     const change = fc.record({
-      at: fc.integer({ min: Date.parse("2000-01-01"), max: Date.parse("2099-01-01") }).map((ms) => ms - (ms % 1000)),
+      at: fc
+        .integer({ min: Date.parse("2000-01-01"), max: Date.parse("2099-01-01") })
+        .map((ms) => ms - (ms % 1000)),
       to: fc.constantFrom(...STATUSES),
     });
     fc.assert(
