@@ -1,11 +1,41 @@
-// Debian's Chromium driven by playwright-core, and a dialog of the bundle opened in it with
-// google.script.run bridged to the local runtime.
+// A Chromium driven by playwright-core, and a dialog of the bundle opened in it with
+// google.script.run bridged to the local runtime. The browser is the system's Chromium when
+// there is one (CHROMIUM_PATH, else Debian's /usr/bin/chromium), else the one shipped inside
+// the @sparticuz/chromium npm package, so `npm ci && npm test` needs nothing else installed.
+import { existsSync } from "node:fs";
 import { type Browser, chromium, type Page } from "playwright-core";
 import type { Runtime } from "../../local/emu/runtime";
 
-export function launch(): Promise<Browser> {
+export interface ChromiumChoice {
+  path: string;
+  /** What a person reads in the test output. */
+  source: string;
+}
+
+const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+
+/**
+ * Picks the browser. The packaged one is unpacked (brotli, ~2 s) into the temp folder on
+ * first use and reused afterwards; test/browser/globalSetup.ts does that once before the
+ * workers start, so parallel test files never unpack it at the same time.
+ */
+export async function resolveChromium(): Promise<ChromiumChoice> {
+  const wanted = process.env.CHROMIUM_PATH;
+  if (wanted) {
+    if (!existsSync(wanted)) throw new Error(`CHROMIUM_PATH=${wanted} does not exist`);
+    return { path: wanted, source: `CHROMIUM_PATH ${wanted}` };
+  }
+  if (existsSync(SYSTEM_CHROMIUM))
+    return { path: SYSTEM_CHROMIUM, source: `system Chromium ${SYSTEM_CHROMIUM}` };
+  const { default: packaged } = await import("@sparticuz/chromium");
+  const path = await packaged.executablePath();
+  return { path, source: `Chromium from the npm package @sparticuz/chromium, unpacked to ${path}` };
+}
+
+export async function launch(): Promise<Browser> {
+  const { path } = await resolveChromium();
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: path,
     // Flags for a closed network: no background calls home, no sandbox when run as root.
     args: [
       "--no-sandbox",
