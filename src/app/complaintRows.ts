@@ -181,6 +181,7 @@ export function settleComplaintRows(office: Office, rowNumbers: readonly number[
         return;
       }
     }
+    flagUnreadable(office, sheet, row, map.index, problems, editedKeys, messages);
     const statusBefore = single && editedKeys.has("status") ? statusOf(String(hint.oldValue ?? "")) : null;
     const { history, source } = historyOf(office, record, fromLog, statusBefore ?? undefined);
     const statusReadable = !problems.some((p) => p.key === "status");
@@ -298,6 +299,43 @@ export function settleComplaintRows(office: Office, rowNumbers: readonly number[
     messages,
   );
   return messages;
+}
+
+/**
+ * Text typed where a date or number belongs ("下周五前", "2026-02-30") is kept as typed: the
+ * person is told, and the cell carries a note, until it holds a real date.
+ */
+function flagUnreadable(
+  office: Office,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  row: number,
+  index: Map<string, number>,
+  problems: readonly { key: string; raw: unknown; code: string }[],
+  edited: ReadonlySet<string>,
+  messages: string[],
+) {
+  // A single date or number cell typed right again loses the note it may carry.
+  const [only] = edited;
+  const kind = COMPLAINT_COLUMNS.find((c) => c.key === only)?.kind;
+  if (
+    edited.size === 1 &&
+    only &&
+    (kind === "datetime" || kind === "number") &&
+    !problems.some((p) => p.key === only)
+  )
+    sheet.getRange(row, (index.get(only) ?? 0) + 1).setNote("");
+  for (const p of problems) {
+    if (p.key === "status" || !edited.has(p.key) || p.code === "badChoice") continue;
+    const column = COMPLAINT_COLUMNS.find((c) => c.key === p.key);
+    const col = index.get(p.key);
+    if (!column || col === undefined) continue;
+    const text = office.t("writes.keptAsTyped", {
+      field: headerFor(column, office.language),
+      value: String(p.raw),
+    });
+    sheet.getRange(row, col + 1).setNote(text);
+    messages.push(text);
+  }
 }
 
 function validateRow(

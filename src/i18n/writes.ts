@@ -11,6 +11,8 @@ export const en = {
   "writes.swept": "{count} row(s) completed that an edit could not finish.",
   "writes.duplicateId":
     "Row {row} carries {id}, which another row already has: it looks like a pasted copy. The desk leaves it alone: delete the copy (a new complaint goes in a new row).",
+  "writes.keptAsTyped":
+    '{field}: "{value}" is not a date or number the desk can use; it is kept as you typed it and counts once it reads like 2026-03-05 14:30.',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -23,4 +25,6 @@ export const zh: Record<keyof typeof en, string> = {
   "writes.swept": "已补全 {count} 行此前未能完成的编辑。",
   "writes.duplicateId":
     "第 {row} 行的编号 {id} 与另一行重复，像是粘贴的副本。系统不处理该行：请删除副本（新投诉请在新行登记）。",
+  "writes.keptAsTyped":
+    "{field}：“{value}”不是可用的日期或数字；已按您的输入保留，改为 2026-03-05 14:30 这样的格式后生效。",
 };

@@ -197,3 +197,25 @@ describe("the record's identity survives what people do to the sheet", () => {
     expect(aboutNoise).toHaveLength(0);
   });
 });
+
+describe("values the desk cannot read", () => {
+  it("keeps text typed into a date cell, says so, and notes the cell until it is a date", async () => {
+    const { rt, ids } = await officeWithThree();
+    const id = ids[1] ?? "";
+    typeInto(rt, id, ["承诺完成时间"], "下周五前");
+    const { view, row, record } = complaintRow(rt, id);
+    expect(record["承诺完成时间"]).toBe("下周五前");
+    expect(lastToast(rt)).toContain("下周五前");
+    const note = () =>
+      rt.meter.quietly(() =>
+        rt.sheets.spreadsheet
+          .getSheetByName(view.name)
+          ?.getRange(cellOf(view, row, "承诺完成时间"))
+          .getNote(),
+      );
+    expect(note()).toContain("下周五前");
+    typeInto(rt, id, ["承诺完成时间"], "2026-03-06 17:00");
+    expect(complaintRow(rt, id).record["承诺完成时间"]).toBeInstanceOf(Date);
+    expect(note()).toBe("");
+  });
+});
