@@ -69,7 +69,13 @@ describe("business calendar", () => {
     expect(() => addBusinessMinutes(closed, shanghai("2026-03-02T09:00"), 60)).toThrow(/no working day/);
   });
 
-  const instant = fc.integer({ min: shanghai("2025-01-01T00:00"), max: shanghai("2026-12-31T00:00") });
+  // Any millisecond, and whole minutes as typed times are, so budgets that end exactly at
+  // closing time (the boundary between two days) come up often.
+  const anyMs = fc.integer({ min: shanghai("2025-01-01T00:00"), max: shanghai("2026-12-31T00:00") });
+  const instant = fc.oneof(
+    anyMs,
+    anyMs.map((ms) => ms - (ms % 60_000)),
+  );
   const minutes = fc.integer({ min: 1, max: 20_000 });
 
   it("adds exactly the business minutes it later measures (property)", () => {
@@ -81,14 +87,32 @@ describe("business calendar", () => {
     );
   });
 
+  // A deadline is never exactly at opening time: business time that runs out at closing is
+  // due at closing (18:00), not at the next opening, and any time left over is counted after
+  // opening. So a deadline lies in (opening, closing], measured to the millisecond.
+  const msOfLocalDay = (ms: number) => (ms + 8 * 3_600_000) % 86_400_000;
+  function expectInsideOpeningHours(due: number): void {
+    expect(isWorkday(cal, due)).toBe(true);
+    expect(msOfLocalDay(due)).toBeGreaterThan(9 * 3_600_000);
+    expect(msOfLocalDay(due)).toBeLessThanOrEqual(18 * 3_600_000);
+  }
+
+  it("lands a millisecond after opening, not at it, when the start was a millisecond past a minute", () => {
+    // The counterexample a property once found: the old property rounded 09:00:00.001 to
+    // 09:00 and called it outside opening hours.
+    const start = 1_793_786_220_001; // Wednesday 2026-11-04 17:57:00.001
+    const due = addBusinessMinutes(cal, start, 7023);
+    expect(new Date(due + 8 * 3_600_000).toISOString()).toBe("2026-11-24T09:00:00.001Z");
+    expectInsideOpeningHours(due);
+    expect(businessMinutesBetween(cal, start, due)).toBeCloseTo(7023, 6);
+    // From the whole minute, the same budget runs out at the close of the day before.
+    expect(show(addBusinessMinutes(cal, start - 1, 7023))).toBe("2026-11-23 18:00");
+  });
+
   it("lands only inside opening hours of a working day (property)", () => {
     fc.assert(
       fc.property(instant, minutes, (start, m) => {
-        const due = addBusinessMinutes(cal, start, m);
-        const minuteOfDay = Math.round(((due + 8 * 3_600_000) % 86_400_000) / 60_000);
-        expect(isWorkday(cal, due)).toBe(true);
-        expect(minuteOfDay).toBeGreaterThan(9 * 60);
-        expect(minuteOfDay).toBeLessThanOrEqual(18 * 60);
+        expectInsideOpeningHours(addBusinessMinutes(cal, start, m));
       }),
     );
   });
