@@ -12,8 +12,15 @@ import { categoryNames } from "../domain/settings";
 import { formatTrail, lastStatus, parseTrail, trailFromRow } from "../domain/trail";
 import { applyTransition, type TransitionProblem } from "../domain/workflow";
 import { patchRows, type RowPatch, readHeaderMap, readRows } from "../gas/patch";
-import { findSheet, MissingColumnsError, MissingSheetError } from "../gas/table";
-import { choiceCode, choiceLabel, type DecodedRows, decodeRows, isBlank } from "../sheets/codec";
+import { MissingSheetError, requireColumns, requireSheet } from "../gas/table";
+import {
+  choiceCode,
+  choiceLabel,
+  type DecodedRows,
+  decodeRows,
+  type HeaderMap,
+  isBlank,
+} from "../sheets/codec";
 import { COMPLAINT_COLUMNS, headerFor, SCHEMAS } from "../sheets/schema";
 import {
   callbackSettled,
@@ -38,11 +45,15 @@ export interface EditHint {
   oldValue?: unknown;
 }
 
-export function complaintsSheet(office: Office): GoogleAppsScript.Spreadsheet.Sheet {
-  const name = office.t("sheet.complaints");
-  const sheet = findSheet(office.ss, SCHEMAS.complaints, name);
-  if (!sheet) throw new MissingSheetError([office.t("sheet.complaints")]);
-  return sheet;
+/** The Complaints sheet and its header map, with the columns every use needs. */
+export function openComplaints(office: Office): {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  map: HeaderMap;
+} {
+  const sheet = requireSheet(office.ss, SCHEMAS.complaints, office.codec);
+  const map = readHeaderMap(sheet, COMPLAINT_COLUMNS);
+  requireColumns(sheet, SCHEMAS.complaints, map, office.codec, REQUIRED);
+  return { sheet, map };
 }
 
 export const statusOf = (label: string) => choiceCode("status", label) as Status | null;
@@ -90,14 +101,7 @@ function lostItsId(c: Complaint): boolean {
 }
 
 export function settleComplaintRows(office: Office, rowNumbers: readonly number[], hint: EditHint): string[] {
-  const sheet = complaintsSheet(office);
-  const map = readHeaderMap(sheet, COMPLAINT_COLUMNS);
-  const missing = map.missing.filter((c) => (REQUIRED as readonly string[]).includes(c.key));
-  if (missing.length)
-    throw new MissingColumnsError(
-      sheet.getName(),
-      missing.map((c) => headerFor(c, office.language)),
-    );
+  const { sheet, map } = openComplaints(office);
   const rows = readRows(
     sheet,
     rowNumbers.filter((r) => r >= 2),
@@ -458,8 +462,7 @@ export function moveComplaint(
   from: readonly Status[],
   note: string,
 ): Complaint | null {
-  const sheet = complaintsSheet(office);
-  const map = readHeaderMap(sheet, COMPLAINT_COLUMNS);
+  const { sheet, map } = openComplaints(office);
   const found = rowsHolding(sheet, map.index.get("id"), id);
   if (found.length !== 1) return null;
   const row = found[0] as number;

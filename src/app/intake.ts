@@ -5,12 +5,12 @@ import { type IntakeError, type IntakeInput, validateIntake } from "../domain/in
 import { registerComplaint } from "../domain/register";
 import { categoryNames } from "../domain/settings";
 import { LockBusyError, savedOnce, withDocumentLock } from "../gas/services";
-import { nextFreeRow, readHeaderMap } from "../gas/patch";
-import { MissingColumnsError, writeRows } from "../gas/table";
+import { nextFreeRow } from "../gas/patch";
+import { writeRows } from "../gas/table";
 import { choiceLabel, encodeRow } from "../sheets/codec";
 import { COMPLAINT_COLUMNS, headerFor, SCHEMAS } from "../sheets/schema";
 import { writeLog } from "./complaints";
-import { complaintsSheet, idsInSheet, trailText } from "./complaintRows";
+import { idsInSheet, openComplaints, trailText } from "./complaintRows";
 import { earlierComplaints } from "./finders";
 import { newIds } from "./ids";
 import { loadOffice, type Office } from "./office";
@@ -124,11 +124,8 @@ export function saveNewComplaints(
   office: Office,
   drafts: readonly Complaint[],
 ): { saved: Complaint[]; warnings: string[] } {
-  const sheet = complaintsSheet(office);
-  const map = readHeaderMap(sheet, COMPLAINT_COLUMNS);
-  const idCol = map.index.get("id");
-  if (idCol === undefined)
-    throw new MissingColumnsError(sheet.getName(), [headerFor(COMPLAINT_COLUMNS[0]!, office.language)]);
+  const { sheet, map } = openComplaints(office);
+  const idCol = map.index.get("id") ?? 0;
   const ids = newIds(office, drafts.length, () => idsInSheet(sheet, idCol));
   const earlier = earlierComplaints(office, sheet, map, drafts);
   const saved: Complaint[] = [];

@@ -67,23 +67,44 @@ export interface Table<T> extends DecodedRows<T> {
   nextRow: number;
 }
 
-export function readTable<T>(
+/** The sheet under either language's name, or a MissingSheetError naming both. */
+export function requireSheet(
   ss: Spreadsheet,
-  spec: SheetSpec<T>,
+  spec: Pick<SheetSpec<unknown>, "nameKey">,
   codec: Codec,
-  required: readonly string[] = spec.columns.map((c) => c.key),
-): Table<T> {
+): Sheet {
   const name = codec.t(spec.nameKey);
   const sheet = findSheet(ss, spec, name);
   if (!sheet) throw missingSheet(spec, name);
-  const values = sheet.getDataRange().getValues();
-  const map = mapHeaders(spec.columns, values[0] ?? []);
+  return sheet;
+}
+
+/** Throws MissingColumnsError when any `required` column is missing from the header map. */
+export function requireColumns<T>(
+  sheet: Sheet,
+  spec: SheetSpec<T>,
+  map: HeaderMap,
+  codec: Codec,
+  required: readonly string[],
+): void {
   const missing = map.missing.filter((c) => required.includes(c.key));
   if (missing.length)
     throw new MissingColumnsError(
       sheet.getName(),
       missing.map((c) => headerFor(c, codec.language)),
     );
+}
+
+export function readTable<T>(
+  ss: Spreadsheet,
+  spec: SheetSpec<T>,
+  codec: Codec,
+  required: readonly string[] = spec.columns.map((c) => c.key),
+): Table<T> {
+  const sheet = requireSheet(ss, spec, codec);
+  const values = sheet.getDataRange().getValues();
+  const map = mapHeaders(spec.columns, values[0] ?? []);
+  requireColumns(sheet, spec, map, codec, required);
   let last = values.length;
   while (last > 1 && (values[last - 1] ?? []).every(isBlank)) last -= 1;
   const decoded = decodeRows(spec, map, values.slice(1, last), codec);

@@ -53,3 +53,8 @@ export function logRows(rt: Runtime): Row[] {
 export function alertsSince(rt: Runtime, from: number): string[] {
   return rt.ui.alerts.slice(from).map((a) => `${a.prompt ?? ""}`);
 }
+
+/** "YYYY-MM-DD HH:mm" in Shanghai, as the sheets display times. */
+export function shanghaiMinute(ms: number): string {
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+}
