@@ -104,6 +104,21 @@ export class FakeSheet implements SheetApi {
     this.data.insertColumns(at, n);
   }
 
+  /** Deletes rows (1-based), refused as Sheets refuses them; by a script or a person. */
+  removeRows(rowPosition: number, howMany: number) {
+    if (rowPosition < 1 || rowPosition + howMany - 1 > this.data.maxRows)
+      throw new Error("Those rows are out of bounds.");
+    if (howMany >= this.data.maxRows) throw new Error("You can't delete all the rows on the sheet.");
+    this.data.deleteRows(rowPosition - 1, howMany);
+  }
+
+  removeColumns(columnPosition: number, howMany: number) {
+    if (columnPosition < 1 || columnPosition + howMany - 1 > this.data.maxColumns)
+      throw new Error("Those columns are out of bounds.");
+    if (howMany >= this.data.maxColumns) throw new Error("You can't delete all the columns on the sheet.");
+    this.data.deleteColumns(columnPosition - 1, howMany);
+  }
+
   get gridCells(): number {
     return this.data.maxRows * this.data.maxColumns;
   }
@@ -215,10 +230,7 @@ export class FakeSheet implements SheetApi {
   }
   deleteRows(rowPosition: number, howMany: number) {
     this.m("deleteRows");
-    if (rowPosition < 1 || rowPosition + howMany - 1 > this.data.maxRows)
-      throw new Error("Those rows are out of bounds.");
-    if (howMany >= this.data.maxRows) throw new Error("You can't delete all the rows on the sheet.");
-    this.data.deleteRows(rowPosition - 1, howMany);
+    this.removeRows(rowPosition, howMany);
   }
   deleteRow(rowPosition: number) {
     this.deleteRows(rowPosition, 1);
@@ -226,10 +238,7 @@ export class FakeSheet implements SheetApi {
   }
   deleteColumns(columnPosition: number, howMany: number) {
     this.m("deleteColumns");
-    if (columnPosition < 1 || columnPosition + howMany - 1 > this.data.maxColumns)
-      throw new Error("Those columns are out of bounds.");
-    if (howMany >= this.data.maxColumns) throw new Error("You can't delete all the columns on the sheet.");
-    this.data.deleteColumns(columnPosition - 1, howMany);
+    this.removeColumns(columnPosition, howMany);
   }
   deleteColumn(columnPosition: number) {
     this.deleteColumns(columnPosition, 1);

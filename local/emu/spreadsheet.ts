@@ -313,25 +313,16 @@ export async function createSpreadsheetService(options: SpreadsheetOptions): Pro
       if (row < 1 || row > sheet.data.maxRows + 1) throw new Error("Those rows are out of bounds.");
       sheet.growRows(row - 1, count);
     },
-    userDeleteRows(sheetName: string, row: number, count: number) {
-      const { data } = sheetOf(sheetName);
-      if (row < 1 || row + count - 1 > data.maxRows) throw new Error("Those rows are out of bounds.");
-      if (count >= data.maxRows) throw new Error("You can't delete all the rows on the sheet.");
-      data.deleteRows(row - 1, count);
-    },
+    userDeleteRows: (sheetName: string, row: number, count: number) =>
+      sheetOf(sheetName).removeRows(row, count),
     userInsertColumns(sheetName: string, column: number, count: number) {
       const sheet = sheetOf(sheetName);
       if (column < 1 || column > sheet.data.maxColumns + 1)
         throw new Error("Those columns are out of bounds.");
       sheet.growColumns(column - 1, count);
     },
-    userDeleteColumns(sheetName: string, column: number, count: number) {
-      const { data } = sheetOf(sheetName);
-      if (column < 1 || column + count - 1 > data.maxColumns)
-        throw new Error("Those columns are out of bounds.");
-      if (count >= data.maxColumns) throw new Error("You can't delete all the columns on the sheet.");
-      data.deleteColumns(column - 1, count);
-    },
+    userDeleteColumns: (sheetName: string, column: number, count: number) =>
+      sheetOf(sheetName).removeColumns(column, count),
     gridCells(): GridCells {
       const sheets = Object.fromEntries(ss.sheets.map((s) => [s.name, s.gridCells]));
       return { sheets, total: ss.gridCells(), limit: CELL_LIMIT };
