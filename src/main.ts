@@ -3,6 +3,7 @@
 // `global` into a top-level function declaration in dist/Code.js.
 import { callbackDialogData } from "./app/callbackDialog";
 import { historyView } from "./app/history";
+import { identifyFromDialog, identityFromDialog } from "./app/identity";
 import { intakeOptions, submitComplaint } from "./app/intake";
 import { importOwners, previewOwners } from "./app/owners";
 import { recordCallback } from "./app/recordCallback";
@@ -14,6 +15,7 @@ import {
   healthReport,
   onSheetEdit,
   openHealthDialog,
+  openIdentifyDialog,
   openCallbackDialog,
   openIntakeDialog,
   openOwnerImport,
@@ -41,6 +43,7 @@ global.showOwnerImport = () => openOwnerImport();
 global.showUnitHistory = () => openUnitHistory();
 global.setupWorkbook = () => setupFromMenu();
 global.showHealthCheck = () => openHealthDialog();
+global.showIdentify = () => openIdentifyDialog();
 global.sendRemindersNow = () => remindersFromMenu();
 global.sendDigestNow = () => digestFromMenu();
 global.rescoreDeadlines = () => rescoreFromMenu();
@@ -65,4 +68,6 @@ global.previewOwners = (text: unknown) => previewOwners(text);
 global.importOwners = (text: unknown, submissionId: string) => importOwners(text, submissionId);
 global.getUnitHistory = (unit: unknown) => historyView(unit);
 global.getHealthReport = () => healthReport();
+global.getIdentity = () => identityFromDialog();
+global.identifyMe = () => identifyFromDialog();
 global.repairWorkbook = () => repairFromDialog();

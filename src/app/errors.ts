@@ -1,12 +1,30 @@
-// Turning failures into messages an assistant can act on.
+// Turning failures into messages an assistant can act on: the one place every toast, dialog
+// and menu run explains a missing sheet or column, in the office's language, with the fix.
+import { LockBusyError, userLocale } from "../gas/services";
 import { MissingColumnsError, MissingSheetError } from "../gas/table";
-import type { Office } from "./office";
+import { languageFromLocale, type Translate, translator } from "../i18n/messages";
+import { officeLanguage } from "./setup";
 
-export function explainError(office: Pick<Office, "t">, e: unknown): string {
-  if (e instanceof MissingSheetError) return office.t("error.noSheet", { sheet: e.sheetNames.join(" / ") });
+/**
+ * `office` may be null when the failure came while loading the office itself (e.g. the
+ * Settings sheet is gone): the language is then the office's as far as the workbook still
+ * tells, else the person's.
+ */
+export function explainError(office: { t: Translate } | null | undefined, e: unknown): string {
+  const t = office?.t ?? fallbackTranslator();
+  if (e instanceof MissingSheetError) return t("error.noSheet", { sheet: e.sheetNames[0] ?? "" });
   if (e instanceof MissingColumnsError)
-    return office.t("error.missingColumns", { sheet: e.sheetName, columns: e.columns.join(", ") });
+    return t("error.missingColumns", { sheet: e.sheetName, columns: e.columns.join(", ") });
+  if (e instanceof LockBusyError) return t("error.busy");
   return messageOf(e);
+}
+
+function fallbackTranslator(): Translate {
+  try {
+    return translator(officeLanguage(SpreadsheetApp.getActive()));
+  } catch {
+    return translator(languageFromLocale(userLocale()));
+  }
 }
 
 /** An error's message, whichever realm or service threw it. */

@@ -10,6 +10,8 @@ export interface Finding {
   info?: boolean;
   /** Part of something already reported (e.g. the formats of a sheet just created). */
   quiet?: boolean;
+  /** A problem only a person (or another account) can fix: shown, but not offered as a repair. */
+  manual?: boolean;
 }
 
 export function applyAll(findings: readonly Finding[]): string[] {

@@ -1,14 +1,16 @@
 // The health check: everything set-up would repair, plus what only a person can fix
 // (settings values, emails, next year's holidays) and how the runs are doing.
 import { formatLocal } from "../domain/dates";
-import { isEmail } from "../domain/escalation";
+import { emailProblem } from "../domain/email";
 import { remainingEmailQuota } from "../gas/services";
 import { readTable } from "../gas/table";
-import { translator } from "../i18n/messages";
+import { type Translate, translator } from "../i18n/messages";
 import { type HolidayRow, SCHEMAS } from "../sheets/schema";
+import { unidentifiedEditors, userLabel } from "./identity";
 import type { Office } from "./office";
 import { lastSuccess } from "./runs";
 import { CLOCK_HANDLERS, inspectWorkbook, officeLanguage } from "./setup";
+import { gridCells } from "./sheetChecks";
 
 export interface HealthReport {
   title: string;
@@ -21,18 +23,24 @@ export interface HealthReport {
 }
 
 const LOW_QUOTA = 10;
+/** A spreadsheet holds at most 10 million cells; past that nothing more can be saved. */
+const CELL_LIMIT = 10_000_000;
+const CELLS_HIGH = 0.6;
+const CELLS_CRITICAL = 0.8;
 
 export function checkHealth(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date): HealthReport {
   const { findings, office } = inspectWorkbook(ss, now, false);
   const t = office?.t ?? translator(officeLanguage(ss));
   const problems = findings.filter((f) => !f.info).map((f) => f.problem);
   const info = findings.filter((f) => f.info).map((f) => f.problem);
-  const repairable = problems.length > 0;
+  const repairable = findings.some((f) => !f.info && !f.manual);
   if (office) problems.push(...officeProblems(office));
+  const offset = office?.codec.utcOffsetMinutes ?? 480;
+  problems.push(...identityProblems(t, offset, now));
+  reportCells(ss, t, problems, info);
   const quota = remainingEmailQuota();
   if (quota < LOW_QUOTA) problems.push(t("health.quotaLow", { count: quota }));
   else info.push(t("health.quota", { count: quota }));
-  const offset = office?.codec.utcOffsetMinutes ?? 480;
   for (const handler of CLOCK_HANDLERS) {
     const at = lastSuccess(handler);
     info.push(
@@ -54,12 +62,25 @@ export function checkHealth(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: D
 
 function officeProblems(office: Office): string[] {
   const { t, settings } = office;
-  const out = office.problems.map((p) => t("health.settings", { where: p.where, problem: p.problem }));
-  if (!isEmail(settings.managerEmail)) out.push(t("health.missingEmail", { who: "manager.email" }));
+  const out = office.problems.map((p) =>
+    t("health.settings", {
+      where: p.row ? t("settings.row", { name: p.where, row: p.row }) : p.where,
+      problem: t(p.key, p.params),
+    }),
+  );
+  /** Strictly, as MailApp takes them: one malformed address would make it throw. */
+  const email = (who: string, address: string, required: boolean) => {
+    const problem = emailProblem(address);
+    if (problem === "empty") {
+      if (required) out.push(t("health.missingEmail", { who }));
+    } else if (problem)
+      out.push(t("health.badEmail", { who, why: t(`email.bad.${problem}`, { email: address }) }));
+  };
+  email("manager.email", settings.managerEmail, true);
   for (const d of settings.departments) {
-    if (!isEmail(d.headEmail)) out.push(t("health.missingEmail", { who: `${d.name} (${d.head || "head"})` }));
-    for (const e of d.handlerEmails)
-      if (!isEmail(e)) out.push(t("health.missingEmail", { who: `${d.name}: ${e}` }));
+    const sheet = t("sheet.departments");
+    email(`${sheet} ${d.name} (${d.head || t("health.head")})`, d.headEmail, true);
+    for (const e of d.handlerEmails) email(`${sheet} ${d.name}`, e, false);
   }
   const nextYear = Number(formatLocal(office.now.getTime(), office.codec.utcOffsetMinutes).slice(0, 4)) + 1;
   const holidays = readTable<HolidayRow>(office.ss, SCHEMAS.holidays, office.codec).records;
@@ -69,4 +90,37 @@ function officeProblems(office: Office): string[] {
   );
   if (!hasNext) out.push(t("health.noHolidaysNextYear", { year: nextYear }));
   return out;
+}
+
+/** Editors seen typing whom the desk could not name: their entries carry a placeholder. */
+function identityProblems(t: Translate, offset: number, now: Date): string[] {
+  return unidentifiedEditors(now.getTime()).map((u) =>
+    t("health.unidentified", {
+      label: userLabel({ email: "", known: false, tag: u.tag }, t),
+      at: formatLocal(u.at, offset),
+      menu: t("menu.title"),
+      item: t("menu.identify"),
+    }),
+  );
+}
+
+/** Each sheet's grid and the workbook's share of the 10 M-cell limit; a warning from 60 %. */
+function reportCells(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  t: Translate,
+  problems: string[],
+  info: string[],
+) {
+  const sheets = gridCells(ss);
+  const n = (x: number) => x.toLocaleString("en-US");
+  for (const s of sheets)
+    info.push(
+      t("health.sheetCells", { sheet: s.name, rows: n(s.rows), columns: n(s.columns), cells: n(s.cells) }),
+    );
+  const total = sheets.reduce((sum, s) => sum + s.cells, 0);
+  const share = total / CELL_LIMIT;
+  const params = { cells: n(total), share: `${(share * 100).toFixed(1)}%` };
+  if (share >= CELLS_CRITICAL) problems.push(t("health.cellShareCritical", params));
+  else if (share >= CELLS_HIGH) problems.push(t("health.cellShareHigh", params));
+  else info.push(t("health.cellShare", params));
 }

@@ -2,6 +2,7 @@
 // person what happened in the office's language.
 import { handleEdit } from "./edits";
 import { explainError } from "./errors";
+import { offerIdentification } from "./identity";
 import { checkHealth, type HealthReport } from "./health";
 import { loadOffice } from "./office";
 import { type ReminderReport, sendReminders } from "./reminders";
@@ -28,9 +29,11 @@ export function buildMenu(): void {
     .addItem(t("menu.digestNow"), "sendDigestNow")
     .addItem(t("menu.rescore"), "rescoreDeadlines")
     .addSeparator()
+    .addItem(t("menu.identify"), "showIdentify")
     .addItem(t("menu.health"), "showHealthCheck")
     .addItem(t("menu.setup"), "setupWorkbook")
     .addToUi();
+  offerIdentification(active(), t);
 }
 
 export function onSheetEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
@@ -62,6 +65,10 @@ export function openOwnerImport(): void {
 export function openUnitHistory(): void {
   const html = HtmlService.createHtmlOutputFromFile("history").setTitle(tFor()("history.title"));
   SpreadsheetApp.getUi().showSidebar(html);
+}
+
+export function openIdentifyDialog(): void {
+  dialog("identify", tFor()("identity.title"), 460, 260);
 }
 
 export function openHealthDialog(): void {

@@ -1,12 +1,13 @@
 // Loads what every use case needs once per run: the office's settings, calendar and language.
 import type { BusinessCalendar } from "../domain/calendar";
 import type { Language, OfficeSettings } from "../domain/settings";
-import { activeUserEmail, userLocale, utcOffsetMinutes } from "../gas/services";
+import { userLocale, utcOffsetMinutes } from "../gas/services";
 import { readTable } from "../gas/table";
 import { languageFromLocale, type Translate, translator } from "../i18n/messages";
 import type { Codec } from "../sheets/codec";
 import { SCHEMAS } from "../sheets/schema";
 import { buildCalendar, readSettings, type SettingsProblem } from "../sheets/settings";
+import { currentUser, userLabel } from "./identity";
 
 export interface Office {
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -42,7 +43,7 @@ export function loadOffice(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Da
     language: settings.language,
     t: codec.t,
     codec,
-    user: activeUserEmail(),
+    user: userLabel(currentUser(now.getTime()), codec.t),
     problems,
   };
 }

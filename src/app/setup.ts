@@ -1,6 +1,8 @@
 // Set up / repair the workbook, and the same checks without changes for the health check.
 // Each stage's fixes are applied before the next stage looks, so later checks see repairs.
+import { formatLocal } from "../domain/dates";
 import type { Language } from "../domain/settings";
+import { readDocumentJson, writeDocumentJson } from "../gas/identity";
 import {
   dedupeTriggers,
   ensureClockTrigger,
@@ -11,14 +13,27 @@ import {
 } from "../gas/services";
 import { findSheet, readTable } from "../gas/table";
 import { languageFromLocale, translator } from "../i18n/messages";
-import { SCHEMAS, type SheetSpec } from "../sheets/schema";
+import { SCHEMAS, type SheetId, type SheetSpec } from "../sheets/schema";
 import { applyAll, type Finding } from "./findings";
+import { type CurrentUser, currentUser } from "./identity";
 import { codecFor, loadOffice, type Office } from "./office";
 import { checkHighlighting, ruleMaker } from "./rules";
+import { lastSuccess } from "./runs";
 import { checkSeeds } from "./seed";
-import { checkFormats, checkHeaders, checkValidations, ensureSheet, type SheetContext } from "./sheetChecks";
+import {
+  checkFormats,
+  checkGrid,
+  checkHeaderRow,
+  checkHeaders,
+  checkValidations,
+  ensureSheet,
+  findRenamedSheets,
+  type HeaderRowState,
+  type SheetContext,
+} from "./sheetChecks";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const CLOCK_HANDLERS = ["runReminders", "runDailyDigest"] as const;
 
@@ -34,6 +49,9 @@ const ORDER = [
   "sent",
 ] as const;
 const specs = (): SheetSpec<unknown>[] => ORDER.map((id) => SCHEMAS[id] as unknown as SheetSpec<unknown>);
+
+/** Each sheet's header row as set-up last left it: put back in the office's order if the row is deleted. */
+const HEADERS_KEY = "desk.headers";
 
 /** The office's language: Settings if it says, else the user's locale. */
 export function officeLanguage(ss: Spreadsheet): Language {
@@ -59,24 +77,48 @@ export function inspectWorkbook(ss: Spreadsheet, now: Date, apply: boolean): Ins
   const language = officeLanguage(ss);
   const ctx: SheetContext = { ss, language, t: translator(language) };
   const findings: Finding[] = [];
-  const stage = (fn: (out: Finding[]) => void) => {
+  /** Problems that keep the office's records from being read (missing or headerless sheets). */
+  let structural = false;
+  /** ...of which some only a person can fix: set-up stops after the sheets' own checks. */
+  let stuck = false;
+  const stage = (fn: (out: Finding[]) => void, blocking = false) => {
     const out: Finding[] = [];
     fn(out);
     if (apply) for (const f of out) if (!f.info) f.fix?.();
+    if (blocking && out.some((f) => !f.info)) structural = true;
+    if (blocking && out.some((f) => f.manual)) stuck = true;
     findings.push(...out);
   };
-  const sheets = new Map<string, GoogleAppsScript.Spreadsheet.Sheet>();
-  const created = new Set<string>();
-  for (const spec of specs())
+  const sheets = new Map<SheetId, Sheet>();
+  const created = new Set<SheetId>();
+  const remembered = readDocumentJson<Partial<Record<SheetId, string[]>>>(HEADERS_KEY, {});
+  const headers: Partial<Record<SheetId, string[]>> = {};
+  const missing = specs().filter((spec) => !findSheet(ss, spec, ctx.t(spec.nameKey)));
+  const renamed = findRenamedSheets(ss, missing);
+  for (const spec of specs()) {
     stage((out) => {
-      const sheet = ensureSheet(ctx, spec, out, apply);
-      if (out.length) created.add(spec.id);
-      if (!sheet) return;
-      sheets.set(spec.id, sheet);
-      checkHeaders(ctx, sheet, spec, out);
+      const found = ensureSheet(ctx, spec, out, apply, renamed);
+      if (found.created) created.add(spec.id);
+      if (found.sheet) sheets.set(spec.id, found.sheet);
+    }, true);
+    const sheet = sheets.get(spec.id);
+    if (!sheet) continue;
+    let headerRow = "ok" as HeaderRowState;
+    stage((out) => {
+      headerRow = checkHeaderRow(ctx, sheet, spec, out, remembered[spec.id]);
+    }, true);
+    if (headerRow === "ok" || (headerRow === "repairable" && apply))
+      stage((out) => {
+        headers[spec.id] = checkHeaders(ctx, sheet, spec, out);
+      }, true);
+    stage((out) => {
+      checkGrid(ctx, sheet, spec, out);
+      // A sheet created in this run was reported once; its trimming goes with it.
+      if (created.has(spec.id)) for (const f of out) f.quiet = true;
     });
-  if (sheets.size < ORDER.length || (!apply && findings.some((f) => !f.info)))
-    return { findings, office: null };
+  }
+  if (apply) rememberHeaders(remembered, headers);
+  if (sheets.size < ORDER.length || stuck || (!apply && structural)) return { findings, office: null };
 
   const zone = ss.getSpreadsheetTimeZone();
   const year = Number(Utilities.formatDate(now, zone, "yyyy"));
@@ -102,8 +144,17 @@ export function inspectWorkbook(ss: Spreadsheet, now: Date, apply: boolean): Ins
     });
   if (apply) stage((out) => removeBlankStarterSheet(ss, office, out));
   stage((out) => checkTimeZone(ss, office, out));
-  stage((out) => checkTriggers(office, out));
+  stage((out) => checkTriggers(office, currentUser(), out, apply));
   return { findings, office };
+}
+
+/** One property write, only when a header row changed since it was last remembered. */
+function rememberHeaders(
+  before: Partial<Record<SheetId, string[]>>,
+  now: Partial<Record<SheetId, string[]>>,
+) {
+  const merged = { ...before, ...now };
+  if (JSON.stringify(merged) !== JSON.stringify(before)) writeDocumentJson(HEADERS_KEY, merged);
 }
 
 /** A new workbook's empty "Sheet1" only gets in the way once the desk's sheets exist. */
@@ -119,7 +170,9 @@ function removeBlankStarterSheet(ss: Spreadsheet, office: Office, out: Finding[]
   }
 }
 
+/** The spreadsheet follows the office's zone; a zone Settings names wrongly is reported, never copied. */
 function checkTimeZone(ss: Spreadsheet, office: Office, out: Finding[]) {
+  if (office.problems.some((p) => p.where === "office.timeZone")) return;
   const found = ss.getSpreadsheetTimeZone();
   const expected = office.settings.timeZone;
   if (!expected || found === expected) return;
@@ -130,8 +183,96 @@ function checkTimeZone(ss: Spreadsheet, office: Office, out: Finding[]) {
   });
 }
 
-function checkTriggers(office: Office, out: Finding[]) {
+/**
+ * Whose triggers run the desk. Installable triggers belong to the account that made them and
+ * are invisible to every other: only that account may repair them, or a second set would run.
+ */
+interface TriggerOwner {
+  email: string;
+  /** When they were installed (ms). */
+  at: number;
+  /** The hour and zone the digest trigger was installed for (a trigger cannot be asked). */
+  digestHour: number;
+  zone: string;
+}
+
+const OWNER_KEY = "desk.triggers";
+/** An owner's triggers silent this long count as gone: another account may then take over. */
+const OWNER_SILENT_MS = 24 * 3_600_000;
+/** Without a record, a run this recent means someone else's triggers are running the desk. */
+const RECENT_RUN_MS = 2 * 3_600_000;
+
+const sameAccount = (a: string, b: string) => !!a && a.toLowerCase() === b.toLowerCase();
+const hourText = (h: number) => `${String(h).padStart(2, "0")}:00`;
+
+function checkTriggers(office: Office, me: CurrentUser, out: Finding[], apply: boolean) {
+  const { t, now, codec } = office;
+  const owner = readDocumentJson<TriggerOwner | null>(OWNER_KEY, null);
   const counts = triggerCounts();
+  const mineCount = CLOCK_HANDLERS.reduce((n, h) => n + (counts.get(h) ?? 0), 0);
+  const lastRun = lastSuccess("runReminders")?.getTime() ?? 0;
+  const when = (ms: number) => formatLocal(ms, codec.utcOffsetMinutes);
+  const claim = () => writeOwner(office, me);
+
+  if (owner && !sameAccount(owner.email, me.email)) {
+    const heard = Math.max(lastRun, owner.at);
+    if (now.getTime() - heard > OWNER_SILENT_MS) {
+      // The owner's triggers are gone (or the account is): this account may run the desk instead.
+      out.push({
+        problem: t("health.triggersOfStale", {
+          owner: owner.email,
+          handler: "runReminders",
+          at: when(heard),
+        }),
+        done: t("setup.tookOverTriggers", { previous: owner.email, at: when(heard), owner: me.email }),
+        fix: claim,
+      });
+      ownerChecks(office, me, counts, null, out);
+      return;
+    }
+    out.push({
+      info: true,
+      problem: t("health.triggersOf", { owner: owner.email, at: when(owner.at) }),
+      done: "",
+    });
+    for (const handler of CLOCK_HANDLERS)
+      if (counts.get(handler))
+        out.push({
+          problem: t("health.ownTriggersExtra", { handler, owner: owner.email }),
+          done: t("setup.removedOwnTriggers", { handler, owner: owner.email }),
+          fix: () => removeTriggers(handler),
+        });
+    return;
+  }
+  if (!owner && !mineCount && lastRun && now.getTime() - lastRun < RECENT_RUN_MS) {
+    const text = t("health.triggersUnrecorded", { handler: "runReminders", at: when(lastRun) });
+    out.push({ manual: true, problem: text, done: text });
+    return;
+  }
+  // Triggers this account installed before the desk recorded owners: taken as installed at the
+  // digest hour Settings has now (set-up always used it). Recording them changes no cell.
+  if (!owner && mineCount && apply) claim();
+  ownerChecks(office, me, counts, owner, out);
+}
+
+function writeOwner(office: Office, me: CurrentUser) {
+  const record: TriggerOwner = {
+    email: me.email,
+    at: office.now.getTime(),
+    digestHour: office.settings.digestHour,
+    zone: office.settings.timeZone,
+  };
+  writeDocumentJson(OWNER_KEY, record);
+}
+
+/** The owner's own view: each handler installed once, the digest at Settings' hour. */
+function ownerChecks(
+  office: Office,
+  me: CurrentUser,
+  counts: Map<string, number>,
+  owner: TriggerOwner | null,
+  out: Finding[],
+) {
   const { t, settings } = office;
   for (const handler of CLOCK_HANDLERS) {
     const n = counts.get(handler) ?? 0;
@@ -147,17 +288,61 @@ function checkTriggers(office: Office, out: Finding[]) {
     out.push({
       problem: t("health.missingTrigger", { handler }),
       done: t("setup.trigger", { handler }),
-      fix: () =>
-        ensureClockTrigger(handler, (b) =>
-          handler === "runReminders"
-            ? b.everyHours(1)
-            : b
-                .atHour(settings.digestHour)
-                .everyDays(1)
-                .inTimezone(settings.timeZone || "Asia/Shanghai"),
-        ),
+      fix: () => {
+        ensureClockTrigger(handler, (b) => buildClock(handler, b, office));
+        writeOwner(office, me);
+      },
     });
   }
+  if (owner && (counts.get("runDailyDigest") ?? 0) >= 1) {
+    const stale = owner.digestHour !== settings.digestHour || owner.zone !== settings.timeZone;
+    if (stale) out.push(digestHourFinding(office, me, owner));
+  }
+}
+
+function buildClock(
+  handler: string,
+  b: GoogleAppsScript.Script.ClockTriggerBuilder,
+  office: Office,
+): GoogleAppsScript.Script.ClockTriggerBuilder {
+  const { settings } = office;
+  return handler === "runReminders"
+    ? b.everyHours(1)
+    : b.atHour(settings.digestHour).everyDays(1).inTimezone(settings.timeZone);
+}
+
+function digestHourFinding(office: Office, me: CurrentUser, owner: TriggerOwner): Finding {
+  const { t, settings } = office;
+  const expected = hourText(settings.digestHour);
+  return {
+    problem: t("health.digestHour", { found: `${hourText(owner.digestHour)} (${owner.zone})`, expected }),
+    done: t("setup.digestHour", { expected, zone: settings.timeZone }),
+    fix: () => {
+      removeTriggers("runDailyDigest");
+      ensureClockTrigger("runDailyDigest", (b) => buildClock("runDailyDigest", b, office));
+      writeOwner(office, me);
+    },
+  };
+}
+
+/**
+ * For the hourly run (it runs as the owner): when Settings' digest.hour (or zone) changed,
+ * the digest trigger is reinstalled at the new hour. Returns what it did, or null.
+ */
+export function keepDigestOnTime(office: Office): string | null {
+  const me = currentUser();
+  const owner = readDocumentJson<TriggerOwner | null>(OWNER_KEY, null);
+  if (!owner || !sameAccount(owner.email, me.email)) return null;
+  if (owner.digestHour === office.settings.digestHour && owner.zone === office.settings.timeZone) return null;
+  const finding = digestHourFinding(office, me, owner);
+  finding.fix?.();
+  return finding.done;
+}
+
+/** Removes every trigger of this account for the handler (ScriptApp sees only one's own). */
+function removeTriggers(handler: string) {
+  for (const trigger of ScriptApp.getProjectTriggers())
+    if (trigger.getHandlerFunction() === handler) ScriptApp.deleteTrigger(trigger);
 }
 
 export interface SetupReport {
@@ -170,7 +355,7 @@ export function setUpWorkbook(ss: Spreadsheet, now: Date): SetupReport {
     const { findings, office } = inspectWorkbook(ss, now, true);
     const t = office?.t ?? translator(officeLanguage(ss));
     const done = applyAll(findings.map((f) => ({ ...f, fix: undefined })));
-    const changed = findings.some((f) => !f.info);
+    const changed = findings.some((f) => !f.info && !f.manual);
     const notes = findings.filter((f) => f.info).map((f) => f.problem);
     const lines = [...done, ...notes];
     if (!changed) lines.push(t("setup.nothing"));

@@ -61,3 +61,22 @@ export function categoryNames(settings: OfficeSettings): string[] {
 export function findDepartment(settings: OfficeSettings, name: string): Department | null {
   return settings.departments.find((d) => d.name === name) ?? null;
 }
+
+/** The zone the desk uses when neither Settings nor the spreadsheet names a valid one. */
+export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
+
+// "Area/Location" (or UTC/GMT): Java's TimeZone, behind Utilities.formatDate, silently treats
+// any name it does not know as GMT, so "Beijing" or "UTC+8" must be refused before use.
+const ZONE_SHAPE = /^(?:UTC|GMT|[A-Z][A-Za-z]+(?:\/[A-Za-z0-9_+-]+){1,2})$/;
+
+/** True for a real time-zone ID (IANA), as both Java and the JavaScript runtime know them. */
+export function isTimeZoneId(zone: string): boolean {
+  if (!ZONE_SHAPE.test(zone)) return false;
+  if (typeof Intl === "undefined") return true;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

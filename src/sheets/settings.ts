@@ -2,14 +2,27 @@
 import { type BusinessCalendar, parseTimeOfDay } from "../domain/calendar";
 import { isDate, formatLocal } from "../domain/dates";
 import { SEVERITIES, type Severity } from "../domain/complaint";
-import type { CategoryTarget, Language, OfficeSettings } from "../domain/settings";
+import { splitEmails } from "../domain/email";
+import {
+  type CategoryTarget,
+  DEFAULT_TIME_ZONE,
+  isTimeZoneId,
+  type Language,
+  type OfficeSettings,
+} from "../domain/settings";
+import type { MessageKey } from "../i18n/messages";
 import { clockCode } from "./codec";
 import { SETTING_DEFAULTS } from "./defaults";
 import type { CategoryRow, DepartmentRow, HolidayRow, SettingRow } from "./schema";
 
+/** A value in Settings or Categories the desk cannot use, said in the office's language by the health check. */
 export interface SettingsProblem {
+  /** The setting's key, or the category's name with `row`. */
   where: string;
-  problem: string;
+  /** Sheet row, for rows of a list such as Categories. */
+  row?: number;
+  key: MessageKey;
+  params?: Record<string, string | number>;
 }
 
 function settingValue(rows: readonly SettingRow[], key: string, language: Language): string {
@@ -28,42 +41,60 @@ function numberSetting(
 ): number {
   const text = settingValue(rows, key, language);
   const n = Number(text);
-  if (Number.isFinite(n) && n >= min && n <= max) return n;
-  problems.push({ where: key, problem: `"${text}" is not a number from ${min} to ${max}` });
-  return Number(SETTING_DEFAULTS.find((d) => d.key === key)?.value.en ?? min);
+  if (text !== "" && Number.isFinite(n) && n >= min && n <= max) return n;
+  const used = Number(SETTING_DEFAULTS.find((d) => d.key === key)?.value.en ?? min);
+  problems.push({ where: key, key: "settings.notNumber", params: { value: text, min, max, used } });
+  return used;
 }
 
+/**
+ * `fallbackZone`: the zone to keep using when office.timeZone is not a real zone ID (the
+ * spreadsheet's own zone when it is valid); a bad name is reported, never used.
+ */
 export function readSettings(
   rows: readonly SettingRow[],
   categories: readonly CategoryRow[],
   departments: readonly DepartmentRow[],
   fallbackLanguage: Language,
+  fallbackZone: string = DEFAULT_TIME_ZONE,
 ): { settings: OfficeSettings; problems: SettingsProblem[] } {
   const problems: SettingsProblem[] = [];
   const langText = settingValue(rows, "office.language", fallbackLanguage);
   const language: Language = langText === "en" || langText === "zh-CN" ? langText : fallbackLanguage;
   if (langText !== language)
-    problems.push({ where: "office.language", problem: `"${langText}" is not zh-CN or en` });
+    problems.push({ where: "office.language", key: "settings.badLanguage", params: { value: langText } });
+  const zoneText = settingValue(rows, "office.timeZone", language);
+  const usableFallback = isTimeZoneId(fallbackZone) ? fallbackZone : DEFAULT_TIME_ZONE;
+  const timeZone = isTimeZoneId(zoneText) ? zoneText : usableFallback;
+  if (timeZone !== zoneText)
+    problems.push({
+      where: "office.timeZone",
+      key: "settings.badTimeZone",
+      params: { value: zoneText, used: timeZone },
+    });
   const time = (key: string) => {
-    const minutes = parseTimeOfDay(settingValue(rows, key, language));
+    const text = settingValue(rows, key, language);
+    const minutes = parseTimeOfDay(text);
     if (minutes !== null) return minutes;
-    problems.push({ where: key, problem: "not a time like 09:00" });
-    return parseTimeOfDay(SETTING_DEFAULTS.find((d) => d.key === key)?.value.en ?? "09:00") ?? 540;
+    const used = SETTING_DEFAULTS.find((d) => d.key === key)?.value.en ?? "09:00";
+    problems.push({ where: key, key: "settings.notTime", params: { value: text, used } });
+    return parseTimeOfDay(used) ?? 540;
   };
   let dayStartMinutes = time("hours.open");
   let dayEndMinutes = time("hours.close");
   if (dayEndMinutes <= dayStartMinutes) {
-    problems.push({ where: "hours.close", problem: "closes before it opens" });
+    problems.push({ where: "hours.close", key: "settings.closesBeforeOpen" });
     [dayStartMinutes, dayEndMinutes] = [540, 1080];
   }
   const targets: CategoryTarget[] = [];
   categories.forEach((row, i) => {
-    const where = `${row.category || "?"} (row ${i + 2})`;
+    const where = { where: row.category || "?", row: i + 2 };
     const severity = row.severity as Severity;
     const clock = clockCode(row.clock) ?? "business";
-    if (!SEVERITIES.includes(severity)) problems.push({ where, problem: "unknown severity" });
+    if (!SEVERITIES.includes(severity))
+      problems.push({ ...where, key: "settings.unknownSeverity", params: { value: row.severity } });
     else if (!row.responseHours || !row.resolutionHours || row.responseHours <= 0 || row.resolutionHours <= 0)
-      problems.push({ where, problem: "response and resolution hours must be positive numbers" });
+      problems.push({ ...where, key: "settings.badHours" });
     else
       targets.push({
         category: row.category.trim(),
@@ -84,7 +115,7 @@ export function readSettings(
     settings: {
       officeName: settingValue(rows, "office.name", language),
       language,
-      timeZone: settingValue(rows, "office.timeZone", language),
+      timeZone,
       dayStartMinutes,
       dayEndMinutes,
       managerEmail: settingValue(rows, "manager.email", language),
@@ -110,10 +141,20 @@ export function readSettings(
           name: d.name.trim(),
           head: d.head.trim(),
           headEmail: d.headEmail.trim(),
-          handlerEmails: splitList(d.handlerEmails),
+          handlerEmails: handlerEmails(d.handlerEmails),
         })),
     },
   };
+}
+
+/**
+ * A cell listing handlers' addresses, split the way people write them (commas, 、，；, spaces):
+ * the valid ones first, then the malformed ones, kept so the health check can name them
+ * (senders check each address before sending).
+ */
+function handlerEmails(cell: string): string[] {
+  const { valid, refused } = splitEmails(cell);
+  return [...valid, ...refused.map((r) => r.text)];
 }
 
 export function buildCalendar(

@@ -37,7 +37,7 @@ describe("set-up", () => {
     for (const header of ["编号", "房号", "联系电话", "投诉内容"]) {
       const col = view.header.indexOf(header) + 1;
       expect(sheet.getRange(2, col).getNumberFormat(), header).toBe("@");
-      expect(sheet.getRange(900, col).getNumberFormat(), header).toBe("@");
+      expect(sheet.getRange(sheet.getMaxRows(), col).getNumberFormat(), header).toBe("@");
     }
     const status = sheet.getRange(cellOf(view, 5, "状态")).getDataValidation();
     expect(status?.getCriteriaValues()[0]).toEqual([
@@ -135,11 +135,74 @@ describe("set-up", () => {
     rt.run("setupWorkbook");
     const report = alertsSince(rt, alerts).join("\n");
     expect(report).toContain("列顺序与默认不同");
-    expect(report).toContain("列“回访备注 (41)”不是系统列，保持原样");
+    expect(report).toContain(`列“回访备注 (${width + 1})”不是系统列，保持原样`);
     const rows = complaints(rt);
     expect(rows[0]?.["业主"]).toBe("王先生");
     expect(rows[0]?.["联系电话"]).toBe("13812345678");
     expect(rows[0]?.["回访备注"]).toBe("业主很满意");
+  });
+});
+
+describe("lean sheets", () => {
+  it("set-up leaves each sheet at its schema's width and a little typing room, and the health check shows the cells", async () => {
+    const rt = await newOffice();
+    const ss = rt.sheets.spreadsheet;
+    const grid = (name: string) =>
+      rt.meter.quietly(() => {
+        const s = ss.getSheetByName(name);
+        return s ? [s.getMaxRows(), s.getMaxColumns()] : [];
+      });
+    expect(grid("投诉")).toEqual([201, COMPLAINT_COLUMNS.length]);
+    expect(grid("日志")).toEqual([2, 7]);
+    expect(grid("发送记录")).toEqual([2, 7]);
+    expect(grid("设置")[1]).toBe(3);
+    const report = rt.callFromDialog("getHealthReport") as { info: string[]; problems: string[] };
+    expect(report.info).toContain(
+      `“投诉”：201 行 × ${COMPLAINT_COLUMNS.length} 列 = ${(201 * COMPLAINT_COLUMNS.length).toLocaleString("en-US")} 个单元格。`,
+    );
+    expect(report.info).toContain("“日志”：2 行 × 7 列 = 14 个单元格。");
+    const total = rt.meter.quietly(() =>
+      ss.getSheets().reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0),
+    );
+    expect(total).toBeLessThan(40_000);
+    expect(report.info).toContain(
+      `工作簿共有 ${total.toLocaleString("en-US")} 个单元格，占表格上限 1000 万个的 ${((total / 1e7) * 100).toFixed(1)}%。`,
+    );
+  });
+
+  it("repair trims a padded sheet again, keeping every row and the office's own column", async () => {
+    const rt = await staffedOffice();
+    submit(rt, form());
+    const log = rt.meter.quietly(() => rt.sheets.spreadsheet.getSheetByName("日志"));
+    if (!log) throw new Error("no log");
+    const logRows = readSheet(rt, "log").rows.length;
+    rt.meter.quietly(() => {
+      log.insertColumnsAfter(7, 19);
+      log.insertRowsAfter(log.getMaxRows(), 998);
+      log.getRange(1, 9).setValue("审核人");
+    });
+    const report = rt.callFromDialog("getHealthReport") as { problems: string[]; repairable: boolean };
+    expect(report.problems.join("\n")).toContain("“日志”：17 个空列和");
+    expect(report.repairable).toBe(true);
+    const lines = rt.callFromDialog("repairWorkbook") as string[];
+    expect(lines.join("\n")).toMatch(/“日志”：已删除 17 个空列和 \d+ 个空行/);
+    expect(rt.meter.quietly(() => [log.getMaxRows(), log.getMaxColumns()])).toEqual([logRows + 2, 9]);
+    expect(readSheet(rt, "log").rows).toHaveLength(logRows);
+    expect(readSheet(rt, "log").header[8]).toBe("审核人");
+  });
+
+  it("warns from 60 % of the 10 M-cell limit, and more strongly from 80 %", async () => {
+    const rt = await newOffice();
+    const ss = rt.sheets.spreadsheet;
+    const archive = rt.meter.quietly(() => ss.insertSheet("2024 存档"));
+    rt.meter.quietly(() => archive.insertRowsAfter(1000, 249_000));
+    const high = rt.callFromDialog("getHealthReport") as { problems: string[] };
+    expect(high.problems.join("\n")).toMatch(/已占表格上限 1000 万个的 6\d\.\d%：请计划移出旧记录。/);
+    rt.meter.quietly(() => archive.insertRowsAfter(250_000, 80_000));
+    const critical = rt.callFromDialog("getHealthReport") as { problems: string[] };
+    expect(critical.problems.join("\n")).toMatch(
+      /已占表格上限 1000 万个的 8\d\.\d%：达到上限后将无法再保存任何内容/,
+    );
   });
 });
 
@@ -158,6 +221,7 @@ describe("menu", () => {
       "立即发送到期提醒",
       "立即发送经理日报",
       "重新计算时限",
+      "确认我的身份…",
       "健康检查…",
       "初始化 / 修复工作簿",
     ]);
