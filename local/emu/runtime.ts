@@ -116,7 +116,7 @@ export async function createRuntime(options: RuntimeOptions = {}) {
 
   /** Google hides who is editing from simple triggers, except for the owner (and, on Workspace, the owner's domain). */
   const revealedInSimple = (email: string) =>
-    email === owner || (account === "workspace" && domainOf(email) === domain);
+    email.toLowerCase() === owner.toLowerCase() || (account === "workspace" && domainOf(email) === domain);
 
   const host: Host = {
     meter,
