@@ -17,6 +17,38 @@ export function parseLocalDateTime(text: string, utcOffsetMinutes: number): numb
   return Date.UTC(year, month - 1, day, hour ?? 0, minute ?? 0, second ?? 0) - utcOffsetMinutes * 60_000;
 }
 
+/** A Sheets cell holding only a time of day ("14:30") reads as that time on this date. */
+const SHEETS_DAY_ZERO = Date.UTC(1899, 11, 30);
+/** An office's records cannot be older than this year's first day (local time). */
+const EARLIEST_RECORD_YEAR = 2000;
+/** A few minutes of clock skew between the assistant's computer and Google's. */
+export const FUTURE_TOLERANCE_MS = 10 * 60_000;
+
+export type RecordTimeProblem = "timeOnly" | "tooEarly" | "future";
+
+/** Text that is a time of day without a date: "14:30", "9:05:00", "14：30". */
+export function isTimeOnly(text: string): boolean {
+  return /^\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*$/.test(text);
+}
+
+/**
+ * Why a time cannot be when something happened at the office (received, called back, done),
+ * or null. A day near 1899-12-30 is a time typed alone, which Sheets dates to its day zero
+ * (off by minutes there, as zones had local mean time then); before 2000 the year is wrong;
+ * after now it has not happened yet.
+ */
+export function recordTimeProblem(
+  ms: number,
+  now: number,
+  utcOffsetMinutes: number,
+): RecordTimeProblem | null {
+  const local = ms + utcOffsetMinutes * 60_000;
+  if (Math.abs(local - SHEETS_DAY_ZERO) < 2 * 86_400_000) return "timeOnly";
+  if (local < Date.UTC(EARLIEST_RECORD_YEAR, 0, 1)) return "tooEarly";
+  if (ms > now + FUTURE_TOLERANCE_MS) return "future";
+  return null;
+}
+
 /** True for Date objects from any realm (sheet values come from the Spreadsheet service). */
 export function isDate(value: unknown): value is Date {
   return (

@@ -22,11 +22,10 @@ export interface Notice {
   due: number;
 }
 
-const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
+// Strict: one malformed address makes MailApp throw.
+import { isEmail } from "./email";
 
-export function isEmail(text: string): boolean {
-  return EMAIL.test(text.trim());
-}
+export { isEmail };
 
 export function noticeKey(
   id: string,

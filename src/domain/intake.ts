@@ -7,7 +7,7 @@ import {
   SEVERITIES,
   type Severity,
 } from "./complaint";
-import { parseLocalDateTime } from "./dates";
+import { isTimeOnly, parseLocalDateTime, recordTimeProblem } from "./dates";
 import { MAX_CELL_CHARS } from "./text";
 
 export interface IntakeInput {
@@ -43,6 +43,8 @@ export type IntakeErrorCode =
   | "unknownSeverity"
   | "unknownChannel"
   | "badDate"
+  | "timeOnly"
+  | "tooEarly"
   | "futureDate"
   | "tooLong";
 
@@ -60,8 +62,6 @@ export interface IntakeContext {
 export type IntakeResult = { ok: true; complaint: Complaint } | { ok: false; errors: IntakeError[] };
 
 const REQUIRED: readonly (keyof IntakeInput)[] = ["unit", "category", "severity", "content"];
-/** Allow a few minutes of clock skew between the assistant's computer and Google's. */
-const FUTURE_TOLERANCE_MS = 10 * 60_000;
 
 /** Checks the input and returns a complaint draft (no ID, deadlines or owner yet). */
 export function validateIntake(
@@ -85,8 +85,11 @@ export function validateIntake(
   let receivedAt = ctx.now;
   if (input.receivedAt) {
     const parsed = parseLocalDateTime(input.receivedAt, ctx.utcOffsetMinutes);
-    if (parsed === null) errors.push({ field: "receivedAt", code: "badDate" });
-    else if (parsed > ctx.now + FUTURE_TOLERANCE_MS) errors.push({ field: "receivedAt", code: "futureDate" });
+    const problem = parsed === null ? null : recordTimeProblem(parsed, ctx.now, ctx.utcOffsetMinutes);
+    if (isTimeOnly(input.receivedAt)) errors.push({ field: "receivedAt", code: "timeOnly" });
+    else if (parsed === null) errors.push({ field: "receivedAt", code: "badDate" });
+    else if (problem)
+      errors.push({ field: "receivedAt", code: problem === "future" ? "futureDate" : problem });
     else receivedAt = parsed;
   }
   if (errors.length) return { ok: false, errors };

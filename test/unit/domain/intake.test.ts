@@ -37,11 +37,23 @@ describe("intake validation", () => {
   });
 
   it("refuses malformed and future received times, accepts the office's formats", () => {
-    for (const bad of ["2026-13-45", "yesterday", "2026-02-30 10:00", "10:00"])
+    for (const bad of ["2026-13-45", "yesterday", "2026-02-30 10:00"])
       expect(codes({ ...ok, receivedAt: bad })).toEqual(["receivedAt:badDate"]);
     expect(codes({ ...ok, receivedAt: "2026-03-02 12:00" })).toEqual(["receivedAt:futureDate"]);
     const r = validateIntake({ ...ok, receivedAt: "2026-03-02T08:40" }, ctx);
     expect(r.ok && r.complaint.receivedAt?.toISOString()).toBe("2026-03-02T00:40:00.000Z");
+  });
+
+  it("refuses a time without a date, typed or read from a cell as Sheets' 1899-12-30", () => {
+    expect(codes({ ...ok, receivedAt: "14:30" })).toEqual(["receivedAt:timeOnly"]);
+    expect(codes({ ...ok, receivedAt: "1899-12-30 14:30" })).toEqual(["receivedAt:timeOnly"]);
+    expect(codes({ ...ok, receivedAt: "1899-12-30 14:24" })).toEqual(["receivedAt:timeOnly"]);
+  });
+
+  it("refuses received times before 2000, as the dialog once took 1900", () => {
+    expect(codes({ ...ok, receivedAt: "1900-01-01T10:00" })).toEqual(["receivedAt:tooEarly"]);
+    expect(codes({ ...ok, receivedAt: "1999-12-31 23:59" })).toEqual(["receivedAt:tooEarly"]);
+    expect(codes({ ...ok, receivedAt: "2000-01-01 00:00" })).toEqual([]);
   });
 
   it("refuses text longer than a cell holds", () => {
