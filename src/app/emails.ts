@@ -1,10 +1,11 @@
-// Email bodies: small HTML tables and CSS bars, every owner-supplied text escaped,
-// every phone number masked. Pure functions of their inputs.
+// Email bodies: small HTML tables and CSS bars, every text escaped and every phone-like
+// number in it masked (contacts, complaint text, remarks, reasons: whatever people typed),
+// subjects within MailApp's 250 characters. Pure functions of their inputs.
 import { type Callback, type CallbackDigest, type CallbackNotice, percent } from "../domain/callback";
+import { formatLocal } from "../domain/dates";
 import type { DigestFigures, DigestItem } from "../domain/digest";
 import type { Notice } from "../domain/escalation";
-import { formatLocal } from "../domain/dates";
-import { escapeHtml, maskPhone } from "../domain/text";
+import { clip, escapeHtml, MAX_SUBJECT_CHARS, maskPhone, maskPhones } from "../domain/text";
 import type { Translate } from "../i18n/messages";
 import { choiceLabel } from "../sheets/codec";
 
@@ -27,17 +28,24 @@ const CELL = 'style="border:1px solid #ddd;padding:4px 8px;text-align:left;verti
 const LEVEL_COLOUR = { handler: "#f9cb9c", head: "#ea9999", manager: "#cc0000" } as const;
 
 function table(headers: string[], rows: string[][]): string {
-  const head = headers.map((h) => `<th ${CELL}>${escapeHtml(h)}</th>`).join("");
+  const head = headers.map((h) => `<th ${CELL}>${say(h)}</th>`).join("");
   const body = rows.map((r) => `<tr>${r.map((c) => `<td ${CELL}>${c}</td>`).join("")}</tr>`).join("");
   return `<table style="border-collapse:collapse;font-size:13px"><tr style="background:#f3f3f3">${head}</tr>${body}</table>`;
 }
 
-function clip(text: string, max = 80): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+/** Any text into an email's HTML: phone numbers masked, markup escaped. */
+const say = (text: string) => escapeHtml(maskPhones(text));
+
+/** Long complaint texts are cut in lists; the workbook has them whole. */
+const brief = (text: string, max = 80) => clip(text, max);
+
+/** The finished email: phone numbers masked in the plain text too, the subject cut to fit. */
+function finished(subject: string, htmlBody: string, body: string): RenderedMail {
+  return { subject: clip(maskPhones(subject), MAX_SUBJECT_CHARS), htmlBody, body: maskPhones(body) };
 }
 
 function wrap(ctx: RenderContext, inner: string): string {
-  return `<div style="font-family:Arial,'Microsoft YaHei',sans-serif;color:#222">${inner}<p style="color:#777;font-size:12px">${escapeHtml(ctx.t("mail.footer", { office: ctx.officeName }))}</p></div>`;
+  return `<div style="font-family:Arial,'Microsoft YaHei',sans-serif;color:#222">${inner}<p style="color:#777;font-size:12px">${say(ctx.t("mail.footer", { office: ctx.officeName }))}</p></div>`;
 }
 
 /** `unlisted`: notices for this person left for the next run (the list is capped). */
@@ -57,16 +65,16 @@ export function reminderMail(
   const when = (ms: number) => formatLocal(ms, ctx.utcOffsetMinutes);
   const rows = notices.map((n) => {
     const c = n.item.complaint;
-    const level = `<span style="background:${LEVEL_COLOUR[n.level]};padding:1px 6px;border-radius:3px">${escapeHtml(t(`mail.level.${n.level}`))}</span>`;
+    const level = `<span style="background:${LEVEL_COLOUR[n.level]};padding:1px 6px;border-radius:3px">${say(t(`mail.level.${n.level}`))}</span>`;
     return [
-      escapeHtml(c.id),
-      escapeHtml(c.unit),
-      escapeHtml(c.category),
-      `${level} ${escapeHtml(t(`mail.kind.${n.kind}`))}`,
-      escapeHtml(when(n.due)),
-      escapeHtml(choiceLabel("status", n.item.sla.status, t)),
-      escapeHtml(maskPhone(c.contact)),
-      escapeHtml(clip(c.content)),
+      say(c.id),
+      say(c.unit),
+      say(c.category),
+      `${level} ${say(t(`mail.kind.${n.kind}`))}`,
+      say(when(n.due)),
+      say(choiceLabel("status", n.item.sla.status, t)),
+      say(maskPhone(c.contact)),
+      say(brief(c.content)),
     ];
   });
   const headers = ["id", "unit", "category", "deadline", "due", "status", "contact", "content"].map((k) =>
@@ -75,17 +83,17 @@ export function reminderMail(
   const text = notices
     .map((n) => {
       const c = n.item.complaint;
-      return `- ${c.id} ${c.unit} ${c.category}: ${t(`mail.level.${n.level}`)} ${t(`mail.kind.${n.kind}`)} ${when(n.due)} — ${clip(c.content)}`;
+      return `- ${c.id} ${c.unit} ${c.category}: ${t(`mail.level.${n.level}`)} ${t(`mail.kind.${n.kind}`)} ${when(n.due)} — ${brief(c.content)}`;
     })
     .join("\n");
-  return {
+  return finished(
     subject,
-    htmlBody: wrap(
+    wrap(
       ctx,
-      `${rows.length ? `<p>${escapeHtml(t("mail.reminder.intro"))}</p>${table(headers, rows)}` : ""}${cbSection.html}${more ? `<p>${escapeHtml(more)}</p>` : ""}`,
+      `${rows.length ? `<p>${say(t("mail.reminder.intro"))}</p>${table(headers, rows)}` : ""}${cbSection.html}${more ? `<p>${say(more)}</p>` : ""}`,
     ),
-    body: `${rows.length ? `${t("mail.reminder.intro")}\n\n${text}\n` : ""}${cbSection.text}\n${more}\n\n${t("mail.footer", { office: ctx.officeName })}`,
-  };
+    `${rows.length ? `${t("mail.reminder.intro")}\n\n${text}\n` : ""}${cbSection.text}\n${more}\n\n${t("mail.footer", { office: ctx.officeName })}`,
+  );
 }
 
 /** Call-backs owed today or overdue: who to call, about what, by when. */
@@ -97,12 +105,12 @@ function callbackSection(
   const { t } = ctx;
   const when = (d: Date | null) => (d ? formatLocal(d.getTime(), ctx.utcOffsetMinutes) : "");
   const rows = callbacks.map(({ callback: c, overdue }) => [
-    escapeHtml(c.id),
-    escapeHtml(c.ref),
-    escapeHtml(c.unit),
-    escapeHtml(maskPhone(c.contact)),
-    escapeHtml(clip(c.content)),
-    `${overdue ? `<span style="background:${LEVEL_COLOUR.head};padding:1px 6px;border-radius:3px">${escapeHtml(t("mail.level.head"))}</span> ` : ""}${escapeHtml(when(c.dueAt))}`,
+    say(c.id),
+    say(c.ref),
+    say(c.unit),
+    say(maskPhone(c.contact)),
+    say(brief(c.content)),
+    `${overdue ? `<span style="background:${LEVEL_COLOUR.head};padding:1px 6px;border-radius:3px">${say(t("mail.level.head"))}</span> ` : ""}${say(when(c.dueAt))}`,
   ]);
   const headers = [
     t("mail.col.id"),
@@ -113,10 +121,10 @@ function callbackSection(
     t("mail.col.due"),
   ];
   const text = callbacks
-    .map(({ callback: c }) => `- ${c.id} ${c.unit} ${clip(c.content)} ${when(c.dueAt)}`)
+    .map(({ callback: c }) => `- ${c.id} ${c.unit} ${brief(c.content)} ${when(c.dueAt)}`)
     .join("\n");
   return {
-    html: `<p>${escapeHtml(t("mail.reminder.callbacks"))}</p>${table(headers, rows)}`,
+    html: `<p>${say(t("mail.reminder.callbacks"))}</p>${table(headers, rows)}`,
     text: `${t("mail.reminder.callbacks")}\n${text}`,
   };
 }
@@ -126,28 +134,28 @@ function bars(
   rows: { name: string; open: number; overdue: number }[],
   ctx: RenderContext,
 ): string {
-  if (!rows.length) return `<h3>${escapeHtml(title)}</h3><p>${escapeHtml(ctx.t("mail.digest.none"))}</p>`;
+  if (!rows.length) return `<h3>${say(title)}</h3><p>${say(ctx.t("mail.digest.none"))}</p>`;
   const max = Math.max(...rows.map((r) => r.open), 1);
   const line = (r: { name: string; open: number; overdue: number }) => {
     const w = Math.round((r.open / max) * 240);
     const late = Math.round((r.overdue / max) * 240);
-    const name = escapeHtml(r.name || ctx.t("mail.digest.unassigned"));
-    return `<tr><td style="padding:2px 8px;white-space:nowrap">${name}</td><td style="padding:2px 0"><div style="position:relative;height:14px;width:${w}px;background:#9fc5e8"><div style="height:14px;width:${late}px;background:#e06666"></div></div></td><td style="padding:2px 8px">${r.open}${r.overdue ? ` (${r.overdue} ${escapeHtml(ctx.t("mail.digest.overdue"))})` : ""}</td></tr>`;
+    const name = say(r.name || ctx.t("mail.digest.unassigned"));
+    return `<tr><td style="padding:2px 8px;white-space:nowrap">${name}</td><td style="padding:2px 0"><div style="position:relative;height:14px;width:${w}px;background:#9fc5e8"><div style="height:14px;width:${late}px;background:#e06666"></div></div></td><td style="padding:2px 8px">${r.open}${r.overdue ? ` (${r.overdue} ${say(ctx.t("mail.digest.overdue"))})` : ""}</td></tr>`;
   };
-  return `<h3>${escapeHtml(title)}</h3><table style="font-size:13px">${rows.map(line).join("")}</table>`;
+  return `<h3>${say(title)}</h3><table style="font-size:13px">${rows.map(line).join("")}</table>`;
 }
 
 function itemRows(items: readonly DigestItem[], ctx: RenderContext, withReason: boolean): string[][] {
   return items.map((i) => [
-    escapeHtml(i.id),
-    escapeHtml(i.unit),
-    escapeHtml(i.category),
-    escapeHtml(i.department),
-    escapeHtml(i.assignee),
-    escapeHtml(i.contact),
+    say(i.id),
+    say(i.unit),
+    say(i.category),
+    say(i.department),
+    say(i.assignee),
+    say(i.contact),
     withReason
-      ? escapeHtml(`${i.pauseKind}: ${i.pauseReason}`)
-      : escapeHtml(i.due ? formatLocal(i.due, ctx.utcOffsetMinutes) : ""),
+      ? say(`${i.pauseKind}: ${i.pauseReason}`)
+      : say(i.due ? formatLocal(i.due, ctx.utcOffsetMinutes) : ""),
   ]);
 }
 
@@ -155,7 +163,7 @@ function itemRows(items: readonly DigestItem[], ctx: RenderContext, withReason: 
 function callbackDigestSection(ctx: RenderContext, cb: CallbackDigest): { html: string; text: string } {
   const { t } = ctx;
   const rateRows = [...cb.rates, { ...cb.total, name: t("mail.cb.total") }].map((r) => [
-    escapeHtml(r.name || t("mail.digest.unassigned")),
+    say(r.name || t("mail.digest.unassigned")),
     String(r.due),
     String(r.onTime),
     percent(r.onTime, r.due),
@@ -173,12 +181,12 @@ function callbackDigestSection(ctx: RenderContext, cb: CallbackDigest): { html: 
   const overdue = cb.overdue
     .slice(0, MAX_LISTED)
     .map((c) => [
-      escapeHtml(c.id),
-      escapeHtml(c.ref),
-      escapeHtml(c.unit),
-      escapeHtml(c.department),
-      escapeHtml(maskPhone(c.contact)),
-      escapeHtml(c.dueAt ? formatLocal(c.dueAt.getTime(), ctx.utcOffsetMinutes) : ""),
+      say(c.id),
+      say(c.ref),
+      say(c.unit),
+      say(c.department),
+      say(maskPhone(c.contact)),
+      say(c.dueAt ? formatLocal(c.dueAt.getTime(), ctx.utcOffsetMinutes) : ""),
     ]);
   const overdueHeaders = [
     t("mail.col.id"),
@@ -196,8 +204,8 @@ function callbackDigestSection(ctx: RenderContext, cb: CallbackDigest): { html: 
     satisfaction: percent(cb.total.satisfied, cb.total.answered),
   });
   return {
-    html: `<h3>${escapeHtml(t("mail.cb.title"))}</h3><p>${escapeHtml(summary)}</p>${cb.rates.length ? table(headers, rateRows) : ""}${
-      overdue.length ? `<h4>${escapeHtml(t("mail.cb.overdue"))}</h4>${table(overdueHeaders, overdue)}` : ""
+    html: `<h3>${say(t("mail.cb.title"))}</h3><p>${say(summary)}</p>${cb.rates.length ? table(headers, rateRows) : ""}${
+      overdue.length ? `<h4>${say(t("mail.cb.overdue"))}</h4>${table(overdueHeaders, overdue)}` : ""
     }`,
     text: `${t("mail.cb.title")}: ${summary}`,
   };
@@ -216,7 +224,7 @@ export function digestMail(ctx: RenderContext, f: DigestFigures, cb?: CallbackDi
   const tileHtml = tiles
     .map(
       ([label, n, bg]) =>
-        `<td style="background:${bg};padding:8px 14px;text-align:center"><div style="font-size:22px;font-weight:bold">${n}</div><div style="font-size:12px">${escapeHtml(label)}</div></td>`,
+        `<td style="background:${bg};padding:8px 14px;text-align:center"><div style="font-size:22px;font-weight:bold">${n}</div><div style="font-size:12px">${say(label)}</div></td>`,
     )
     .join("");
   const headers = [
@@ -230,11 +238,9 @@ export function digestMail(ctx: RenderContext, f: DigestFigures, cb?: CallbackDi
   ];
   const pausedHeaders = [...headers.slice(0, 6), t("mail.col.reason")];
   const more = (items: readonly DigestItem[]) =>
-    items.length > MAX_LISTED
-      ? `<p>${escapeHtml(t("mail.more", { count: items.length - MAX_LISTED }))}</p>`
-      : "";
+    items.length > MAX_LISTED ? `<p>${say(t("mail.more", { count: items.length - MAX_LISTED }))}</p>` : "";
   const list = (title: string, items: readonly DigestItem[], hdrs: string[], reason: boolean) =>
-    `<h3>${escapeHtml(title)}</h3>${items.length ? table(hdrs, itemRows(items.slice(0, MAX_LISTED), ctx, reason)) + more(items) : `<p>${escapeHtml(t("mail.digest.none"))}</p>`}`;
+    `<h3>${say(title)}</h3>${items.length ? table(hdrs, itemRows(items.slice(0, MAX_LISTED), ctx, reason)) + more(items) : `<p>${say(t("mail.digest.none"))}</p>`}`;
   const html = [
     `<table style="border-spacing:6px"><tr>${tileHtml}</tr></table>`,
     bars(t("mail.digest.byCategory"), f.byCategory, ctx),
@@ -252,11 +258,7 @@ export function digestMail(ctx: RenderContext, f: DigestFigures, cb?: CallbackDi
     ...f.pausedItems.slice(0, MAX_LISTED).map((i) => `- ${i.id} ${i.unit} ${i.pauseKind}: ${i.pauseReason}`),
     cbPart.text,
   ].join("\n");
-  return {
-    subject: t("mail.digest.subject", { office: ctx.officeName, date: f.day }),
-    htmlBody: wrap(ctx, html),
-    body: text,
-  };
+  return finished(t("mail.digest.subject", { office: ctx.officeName, date: f.day }), wrap(ctx, html), text);
 }
 
 /** An owner was not satisfied at the call-back: the handler, head and manager hear at once. */
@@ -266,17 +268,17 @@ export function callbackAlertMail(ctx: RenderContext, cb: Callback, followUpId: 
     [t("mail.col.id"), cb.ref ? `${cb.ref} / ${cb.id}` : cb.id],
     [t("mail.col.unit"), cb.unit],
     [t("mail.col.contact"), maskPhone(cb.contact)],
-    [t("mail.col.content"), clip(cb.content, 200)],
+    [t("mail.col.content"), brief(cb.content, 200)],
     [t("mail.col.reason"), `${choiceLabel("satisfaction", cb.satisfaction, t)}: ${cb.remarks}`],
   ];
   const follow = followUpId ? t("mail.cbAlert.followUp", { id: followUpId }) : "";
-  const html = `<p>${escapeHtml(t("mail.cbAlert.intro"))}</p>${table(
+  const html = `<p>${say(t("mail.cbAlert.intro"))}</p>${table(
     ["", ""],
-    rows.map(([k, v]) => [escapeHtml(k ?? ""), escapeHtml(v ?? "")]),
-  )}${follow ? `<p>${escapeHtml(follow)}</p>` : ""}`;
-  return {
-    subject: t("mail.cbAlert.subject", { office: ctx.officeName, id: cb.ref || cb.id, unit: cb.unit }),
-    htmlBody: wrap(ctx, html),
-    body: [t("mail.cbAlert.intro"), ...rows.map(([k, v]) => `${k}: ${v}`), follow].join("\n"),
-  };
+    rows.map(([k, v]) => [say(k ?? ""), say(v ?? "")]),
+  )}${follow ? `<p>${say(follow)}</p>` : ""}`;
+  return finished(
+    t("mail.cbAlert.subject", { office: ctx.officeName, id: cb.ref || cb.id, unit: cb.unit }),
+    wrap(ctx, html),
+    [t("mail.cbAlert.intro"), ...rows.map(([k, v]) => `${k}: ${v}`), follow].join("\n"),
+  );
 }

@@ -1,22 +1,29 @@
 // The hourly run: re-score deadlines, then send each person one email listing the notices
-// due to them. Every email is journaled the moment it leaves, so a run cut off by quota or
-// the time limit resumes next time without sending anything twice.
-import { type CallbackNotice, planCallbackReminders } from "../domain/callback";
+// due to them (and the manager's digest if its hour passed without it). Each email is
+// journaled before it leaves (see sentLog), so a run cut off by quota or the time limit
+// resumes next time without sending anything twice; one bad address stops no one else's.
+import { type Callback, type CallbackNotice, planCallbackReminders } from "../domain/callback";
 import { formatLocal } from "../domain/dates";
-import { groupByRecipient, isEmail, type Notice, planNotices } from "../domain/escalation";
-import { remainingEmailQuota, sendMail } from "../gas/services";
+import { digestOwed, startOfLocalDay } from "../domain/digest";
+import { isEmail } from "../domain/email";
+import { groupByRecipient, type Notice, planNotices } from "../domain/escalation";
+import { fingerprint, type Ledger } from "../domain/notices";
+import { remainingEmailQuota } from "../gas/services";
 import { readCallbacksIfAny } from "./callbacks";
+import { deliverDigest, digestKey } from "./digest";
 import { MAX_LISTED, reminderMail } from "./emails";
 import { loadOffice, type Office } from "./office";
 import { rescoreAll } from "./rescore";
-import { isQuotaError, RUN_BUDGET_MS } from "./runs";
-import { flushJournal, JOURNAL_FLUSH_CHARS, journal, sentKeys } from "./sentLog";
+import { RUN_BUDGET_MS } from "./runs";
+import { Outbox } from "./sentLog";
 
 export interface ReminderReport {
   emails: number;
   notices: number;
   pending: number;
-  stoppedBy: "quota" | "time" | null;
+  /** Emails MailApp refused (a malformed address, say); tried again next run. */
+  failed: number;
+  stoppedBy: "quota" | "time" | "busy" | null;
   message: string;
 }
 
@@ -41,34 +48,81 @@ function outgoing(notices: readonly Notice[], callbacks: readonly CallbackNotice
   return [...byPerson.values()];
 }
 
-function plannedCallbacks(office: Office, sent: ReadonlySet<string>): CallbackNotice[] {
-  const today = formatLocal(office.now.getTime(), office.codec.utcOffsetMinutes, false);
-  const endOfToday = Date.parse(`${today}T00:00:00Z`) - office.codec.utcOffsetMinutes * 60_000 + 86_400_000;
+const NOTHING: ReadonlySet<string> = new Set();
+
+/** Every call-back reminder due now, sent or not. */
+function callbackCandidates(office: Office, callbacks: readonly Callback[]): CallbackNotice[] {
+  const now = office.now.getTime();
+  const offset = office.codec.utcOffsetMinutes;
+  const today = formatLocal(now, offset, false);
   return planCallbackReminders(
-    readCallbacksIfAny(office)?.records ?? [],
-    office.now.getTime(),
-    endOfToday,
+    callbacks,
+    now,
+    startOfLocalDay(now, offset) + 86_400_000,
     today,
-    sent,
+    NOTHING,
     isEmail,
   );
 }
 
-export function sendReminders(office: Office, startedAt: number): ReminderReport {
-  flushJournal(office);
-  const { items } = rescoreAll(office);
-  const sent = sentKeys(office);
-  const planned = planNotices(items, office.settings, office.now.getTime(), sent);
-  const dueCallbacks = plannedCallbacks(office, sent);
+/** The email for one person, listing at most MAX_LISTED of each kind (the rest next run). */
+function letterFor(office: Office, person: Outgoing) {
   const ctx = {
     t: office.t,
     officeName: office.settings.officeName,
     utcOffsetMinutes: office.codec.utcOffsetMinutes,
   };
+  const listed = person.notices.slice(0, MAX_LISTED);
+  const listedCallbacks = person.callbacks.slice(0, MAX_LISTED);
+  const unlisted = person.notices.length - listed.length + person.callbacks.length - listedCallbacks.length;
+  return {
+    to: person.recipient,
+    keys: [...listed.map((n) => n.key), ...listedCallbacks.map((c) => c.key)],
+    render: (keys: readonly string[]) => {
+      const chosen = new Set(keys);
+      return reminderMail(
+        ctx,
+        listed.filter((n) => chosen.has(n.key)),
+        unlisted,
+        listedCallbacks.filter((c) => chosen.has(c.key)),
+      );
+    },
+  };
+}
+
+export function sendReminders(office: Office, startedAt: number): ReminderReport {
+  const outbox = new Outbox(office, startedAt);
+  const sent: Ledger = outbox.open();
+  const { items } = rescoreAll(office);
+  const callbackTable = readCallbacksIfAny(office);
+  const callbacks = callbackTable?.records ?? [];
+  const notices = planNotices(items, office.settings, office.now.getTime(), NOTHING);
+  const callbackNotices = callbackCandidates(office, callbacks);
+  const digest = digestKey(office);
+  // Every notice that could go out now: the period memory keeps these and forgets the rest.
+  const live = callbackTable
+    ? new Set(
+        [...notices, ...callbackNotices]
+          .map((n) => n.key)
+          .concat(digest ?? [])
+          .map(fingerprint),
+      )
+    : null;
+  const planned = notices.filter((n) => !sent.has(n.key));
+  const dueCallbacks = callbackNotices.filter((c) => !sent.has(c.key));
+  const t = office.t;
+  const extra: string[] = [];
+  if (
+    digest &&
+    !sent.has(digest) &&
+    digestOwed(office.now.getTime(), office.codec.utcOffsetMinutes, office.settings.digestHour, outbox.since)
+  )
+    extra.push(deliverDigest(office, outbox, sent, items, callbackTable ? callbacks : null).message);
+
   let emails = 0;
-  let notices = 0;
+  let delivered = 0;
+  let failed = 0;
   let stoppedBy: ReminderReport["stoppedBy"] = null;
-  let journaled = 0;
   for (const person of outgoing(planned, dueCallbacks)) {
     if (Date.now() - startedAt > RUN_BUDGET_MS) {
       stoppedBy = "time";
@@ -78,35 +132,28 @@ export function sendReminders(office: Office, startedAt: number): ReminderReport
       stoppedBy = "quota";
       break;
     }
-    const listed = person.notices.slice(0, MAX_LISTED);
-    const listedCallbacks = person.callbacks.slice(0, MAX_LISTED);
-    const unlisted = person.notices.length - listed.length + person.callbacks.length - listedCallbacks.length;
-    const mail = reminderMail(ctx, listed, unlisted, listedCallbacks);
-    try {
-      sendMail({ to: person.recipient, name: office.settings.officeName, ...mail });
-    } catch (e) {
-      if (!isQuotaError(e)) throw e;
-      stoppedBy = "quota";
+    const result = outbox.deliver(letterFor(office, person));
+    if (result.status === "sent") {
+      emails += 1;
+      delivered += result.keys.length;
+    } else if (result.status === "failed") failed += 1;
+    else if (result.status === "quota" || result.status === "busy") {
+      stoppedBy = result.status;
       break;
     }
-    const keys = [...listed.map((n) => n.key), ...listedCallbacks.map((c) => c.key)];
-    journaled += journal(office.now, mail.subject, keys);
-    if (journaled > JOURNAL_FLUSH_CHARS) {
-      flushJournal(office);
-      journaled = 0;
-    }
-    emails += 1;
-    notices += keys.length;
   }
-  flushJournal(office);
-  const pending = planned.length + dueCallbacks.length - notices;
+  outbox.close(live);
+  const pending = planned.length + dueCallbacks.length - delivered;
   const message =
     stoppedBy === "quota"
-      ? office.t("run.quotaExhausted", { pending })
+      ? t("run.quotaExhausted", { pending })
       : stoppedBy === "time"
-        ? office.t("run.timeBudget", { pending })
-        : office.t("run.remindersDone", { sent: emails, pending });
-  return { emails, notices, pending, stoppedBy, message };
+        ? t("run.timeBudget", { pending })
+        : stoppedBy === "busy"
+          ? t("notice.busy", { pending })
+          : t("run.remindersDone", { sent: emails, pending });
+  if (failed) extra.push(t("notice.failedCount", { count: failed }));
+  return { emails, notices: delivered, pending, failed, stoppedBy, message: [message, ...extra].join(" ") };
 }
 
 export function runReminderCycle(): ReminderReport {

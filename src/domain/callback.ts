@@ -2,6 +2,7 @@
 // calls the owner back. Pure rules: when it is due, what an outcome may be, what it causes.
 import { addBusinessMinutes, type BusinessCalendar } from "./calendar";
 import { parseLocalDateTime } from "./dates";
+import { encodeNotice } from "./notices";
 import { MAX_CELL_CHARS } from "./text";
 
 export const CALLBACK_SOURCES = ["complaint", "repair", "housekeeping"] as const;
@@ -287,7 +288,7 @@ export function planCallbackReminders(
     const due = c.dueAt?.getTime();
     if (c.state !== "pending" || due === undefined || due > endOfToday || !isEmail(c.loggedBy)) continue;
     const recipient = c.loggedBy.trim();
-    const key = `callback|${c.id}|${today}|${recipient.toLowerCase()}`;
+    const key = encodeNotice({ type: "callback", callback: c.id, period: today, recipient });
     if (!alreadySent.has(key)) out.push({ key, recipient, callback: c, overdue: due < now });
   }
   return out.sort((a, b) => (a.callback.dueAt?.getTime() ?? 0) - (b.callback.dueAt?.getTime() ?? 0));

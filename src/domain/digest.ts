@@ -61,13 +61,37 @@ function digestItem(item: TrackedItem): DigestItem {
   };
 }
 
+/** Start (ms) of the office-local day holding `now`. */
+export function startOfLocalDay(now: number, utcOffsetMinutes: number): number {
+  return Date.parse(`${formatLocal(now, utcOffsetMinutes, false)}T00:00:00Z`) - utcOffsetMinutes * 60_000;
+}
+
+/** The day a digest sent at `now` reports on: yesterday, office-local. */
+export function digestDay(now: number, utcOffsetMinutes: number): string {
+  return formatLocal(startOfLocalDay(now, utcOffsetMinutes) - DAY, utcOffsetMinutes, false);
+}
+
+/**
+ * Whether today's digest is owed at `now`: its hour has come, and the desk was already
+ * running (`since`: its first recorded run) at that hour. A day whose digest trigger found
+ * the workbook busy is then caught up by the next hourly run instead of skipped.
+ */
+export function digestOwed(
+  now: number,
+  utcOffsetMinutes: number,
+  hour: number,
+  since: number | null,
+): boolean {
+  const due = startOfLocalDay(now, utcOffsetMinutes) + hour * 3_600_000;
+  return since !== null && since < due && now >= due;
+}
+
 export function computeDigest(
   items: readonly TrackedItem[],
   now: number,
   utcOffsetMinutes: number,
 ): DigestFigures {
-  const today = formatLocal(now, utcOffsetMinutes, false);
-  const todayStart = Date.parse(`${today}T00:00:00Z`) - utcOffsetMinutes * 60_000;
+  const todayStart = startOfLocalDay(now, utcOffsetMinutes);
   const yesterdayStart = todayStart - DAY;
   const inYesterday = (ms: number | null | undefined) =>
     ms != null && ms >= yesterdayStart && ms < todayStart;

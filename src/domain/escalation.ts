@@ -1,11 +1,12 @@
 // Who must hear about which deadline, and when: the handler before it, the department
 // head at the breach, the manager after a further delay. Each notice is sent once.
 import type { Complaint } from "./complaint";
+import { isEmail } from "./email";
+import { type DeadlineKind, type EscalationLevel, encodeNotice } from "./notices";
 import { findDepartment, type OfficeSettings } from "./settings";
 import type { SlaResult } from "./sla";
 
-export type DeadlineKind = "response" | "resolution";
-export type EscalationLevel = "handler" | "head" | "manager";
+export type { DeadlineKind, EscalationLevel };
 
 export interface TrackedItem {
   complaint: Complaint;
@@ -13,7 +14,7 @@ export interface TrackedItem {
 }
 
 export interface Notice {
-  /** Unique per item, deadline, level, due time and recipient: what the Sent log remembers. */
+  /** Unique per item, deadline, level, due time and recipient (`encodeNotice`): what the Sent log remembers. */
   key: string;
   recipient: string;
   item: TrackedItem;
@@ -23,8 +24,6 @@ export interface Notice {
 }
 
 // Strict: one malformed address makes MailApp throw.
-import { isEmail } from "./email";
-
 export { isEmail };
 
 export function noticeKey(
@@ -34,7 +33,7 @@ export function noticeKey(
   due: number,
   recipient: string,
 ) {
-  return `${id}|${kind}|${level}|${new Date(due).toISOString()}|${recipient.toLowerCase()}`;
+  return encodeNotice({ type: "complaint", item: id, kind, level, due, recipient });
 }
 
 function handlers(c: Complaint, settings: OfficeSettings): string[] {
@@ -71,7 +70,7 @@ export function planNotices(
   items: readonly TrackedItem[],
   settings: OfficeSettings,
   now: number,
-  alreadySent: ReadonlySet<string>,
+  alreadySent: Pick<ReadonlySet<string>, "has">,
 ): Notice[] {
   const notices: Notice[] = [];
   for (const item of items) {

@@ -1,7 +1,7 @@
 // The figures of the manager's digest.
 import { describe, expect, it } from "vitest";
 import { type Complaint, emptyComplaint } from "../../../src/domain/complaint";
-import { computeDigest } from "../../../src/domain/digest";
+import { computeDigest, digestDay, digestOwed } from "../../../src/domain/digest";
 import type { TrackedItem } from "../../../src/domain/escalation";
 import type { SlaResult } from "../../../src/domain/sla";
 import { slaResult } from "./fixtures";
@@ -55,5 +55,22 @@ describe("digest", () => {
   it("lists paused items with their reasons and overdue items, phones masked", () => {
     expect(f.pausedItems.map((i) => [i.pauseKind, i.pauseReason])).toEqual([["等待业主", "业主出差"]]);
     expect(f.overdueItems.map((i) => i.contact)).toEqual(["138****5678"]);
+  });
+});
+
+describe("when the digest is owed", () => {
+  const since = t("2026-03-01T10:00");
+  it("from its hour on, reporting on yesterday, office-local", () => {
+    expect(digestOwed(t("2026-03-03T07:59"), 480, 8, since)).toBe(false);
+    expect(digestOwed(t("2026-03-03T08:00"), 480, 8, since)).toBe(true);
+    expect(digestOwed(t("2026-03-03T23:59"), 480, 8, since)).toBe(true);
+    expect(digestDay(t("2026-03-03T00:30"), 480)).toBe("2026-03-02");
+    expect(digestDay(t("2026-03-02T23:30"), 480)).toBe("2026-03-01");
+  });
+
+  it("not on the day the desk started after that hour, nor before its first run", () => {
+    expect(digestOwed(t("2026-03-01T12:00"), 480, 8, since)).toBe(false);
+    expect(digestOwed(t("2026-03-02T09:00"), 480, 8, since)).toBe(true);
+    expect(digestOwed(t("2026-03-02T09:00"), 480, 8, null)).toBe(false);
   });
 });

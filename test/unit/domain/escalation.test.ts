@@ -1,5 +1,6 @@
 // Who hears about which deadline, and when.
 import { describe, expect, it } from "vitest";
+import { defaultOffice } from "../../../bench/fixtures";
 import { type Complaint, emptyComplaint } from "../../../src/domain/complaint";
 import {
   groupByRecipient,
@@ -8,10 +9,10 @@ import {
   recipientsFor,
   type TrackedItem,
 } from "../../../src/domain/escalation";
+import { decodeNotice } from "../../../src/domain/notices";
 import type { OfficeSettings } from "../../../src/domain/settings";
 import type { SlaResult } from "../../../src/domain/sla";
 import { slaResult } from "./fixtures";
-import { defaultOffice } from "../../../bench/fixtures";
 
 const settings: OfficeSettings = {
   ...defaultOffice("boss@office.example").settings,
@@ -77,6 +78,17 @@ describe("escalation", () => {
       ["response", "head", "desk@office.example"],
     ]);
     expect(planNotices([item()], settings, now, new Set(first.map((n) => n.key)))).toEqual([]);
+    // Each key is the typed notice, recipient included.
+    expect(first.map((n) => decodeNotice(n.key))).toEqual(
+      first.map((n) => ({
+        type: "complaint",
+        item: "TS-2026-000001",
+        kind: "response",
+        level: "head",
+        due,
+        recipient: n.recipient,
+      })),
+    );
     expect(planNotices([item(complaint(), sla({ state: "paused" }))], settings, now, new Set())).toEqual([]);
     expect(planNotices([item(complaint(), sla({ state: "met" }))], settings, now, new Set())).toEqual([]);
     // Once answered, only the resolution deadline matters.
