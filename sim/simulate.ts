@@ -1,12 +1,13 @@
 // A fortnight at a residential compound's service desk, run on the local Apps Script
 // runtime against the built bundle: complaints come in by dialog and by typing into the
 // sheet, departments act (some late, some paused), triggers remind, escalate and digest.
+
+import { createRuntime, type Runtime } from "../local/emu/runtime";
 import { callbackRates } from "../src/domain/callback";
+import type { Language } from "../src/domain/settings";
 import { translator } from "../src/i18n/messages";
 import { decodeRows, mapHeaders } from "../src/sheets/codec";
 import { SCHEMAS } from "../src/sheets/schema";
-import type { Language } from "../src/domain/settings";
-import { createRuntime, type Runtime } from "../local/emu/runtime";
 import { KINDS, ownerName, phone, type Random, random, SERVICES, STAFF, unit } from "./scenario";
 import { cellOf, complaintRow, readSheet, setDepartment, setSetting, sheetName, typeInto } from "./workbook";
 

@@ -5,28 +5,28 @@ import { callbackDialogData } from "./app/callbackDialog";
 import { historyView } from "./app/history";
 import { identifyFromDialog, identityFromDialog } from "./app/identity";
 import { intakeOptions, submitComplaint } from "./app/intake";
-import { importOwners, previewOwners } from "./app/owners";
-import { recordCallback } from "./app/recordCallback";
-import { serviceOptions, submitService } from "./app/serviceIntake";
 import {
   buildMenu,
   digestFromMenu,
   digestRun,
   healthReport,
   onSheetEdit,
+  openCallbackDialog,
   openHealthDialog,
   openIdentifyDialog,
-  openCallbackDialog,
   openIntakeDialog,
   openOwnerImport,
-  openUnitHistory,
   openServiceDialog,
+  openUnitHistory,
   reminderRun,
   remindersFromMenu,
   repairFromDialog,
   rescoreFromMenu,
   setupFromMenu,
 } from "./app/menu";
+import { importOwners, previewOwners } from "./app/owners";
+import { recordCallback } from "./app/recordCallback";
+import { serviceOptions, submitService } from "./app/serviceIntake";
 
 // biome-ignore lint/suspicious/noExplicitAny: the Apps Script global object has no type.
 declare let global: any;

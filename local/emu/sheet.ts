@@ -1,6 +1,7 @@
 // The emulated Sheet: ranges by coordinates or A1, size, rows and columns, freezing, rules.
-import type { Meter } from "../meter";
+
 import type { SimClock } from "../clock";
+import type { Meter } from "../meter";
 import { parseA1 } from "./a1";
 import { FakeRange } from "./range";
 import { FakeConditionalFormatRule } from "./rules";

@@ -1,11 +1,11 @@
 // The emulated Spreadsheet and SpreadsheetApp, and what a person does in the workbook:
 // typing (parsed, validated), selecting, renaming and deleting sheets.
-import { metered } from "./services";
+
 import { randomUUID } from "node:crypto";
 import type { SimClock } from "../clock";
 import type { Meter } from "../meter";
-import type { GridCells, SpreadsheetHandle, Toast, UserEditResult } from "./contract";
 import { parseA1 } from "./a1";
+import type { GridCells, SpreadsheetHandle, Toast, UserEditResult } from "./contract";
 import type { FakeRange } from "./range";
 import {
   BooleanCriteria,
@@ -13,6 +13,7 @@ import {
   FakeConditionalFormatRuleBuilder,
   FakeDataValidationBuilder,
 } from "./rules";
+import { metered } from "./services";
 import { type Book, CELL_LIMIT, cellLimitMessage, FakeSheet } from "./sheet";
 import { displayValue } from "./sheetData";
 import { type CellValue, parseTyped } from "./typing";

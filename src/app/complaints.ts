@@ -1,12 +1,12 @@
 // Reading complaints with their history, scoring them, and recording changes in the Log.
 import type { Complaint, Status } from "../domain/complaint";
+import { formatLocal, isDate } from "../domain/dates";
 import type { TrackedItem } from "../domain/escalation";
 import { type LogEntry, type LogField, type StatusChange, statusHistories } from "../domain/log";
 import { scoreComplaint } from "../domain/rowEdit";
 import type { SlaResult } from "../domain/sla";
 import { appendToLog, readTable, type Table } from "../gas/table";
 import { type Cell, choiceCode, choiceLabel } from "../sheets/codec";
-import { formatLocal, isDate } from "../domain/dates";
 import { SCHEMAS } from "../sheets/schema";
 import { historyOf, lazyLogHistories } from "./complaintRows";
 import type { Office } from "./office";

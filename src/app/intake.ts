@@ -1,20 +1,20 @@
 // Logging a complaint from the dialog: validate, then allocate, score and write under the lock.
-import { type Complaint, SEVERITIES, CHANNELS } from "../domain/complaint";
+import { CHANNELS, type Complaint, SEVERITIES } from "../domain/complaint";
 import { formatLocal } from "../domain/dates";
 import { type IntakeError, type IntakeInput, validateIntake } from "../domain/intake";
 import { registerComplaint } from "../domain/register";
 import { categoryNames } from "../domain/settings";
-import { LockBusyError, savedOnce, withDocumentLock } from "../gas/services";
 import { nextFreeRow } from "../gas/patch";
+import { LockBusyError, savedOnce, withDocumentLock } from "../gas/services";
 import { writeRows } from "../gas/table";
 import { choiceLabel, encodeRow } from "../sheets/codec";
 import { COMPLAINT_COLUMNS, headerFor, SCHEMAS } from "../sheets/schema";
-import { writeLog } from "./complaints";
 import { idsInSheet, openComplaints, trailText } from "./complaintRows";
+import { writeLog } from "./complaints";
+import { explainError } from "./errors";
 import { earlierComplaints } from "./finders";
 import { newIds } from "./ids";
 import { loadOffice, type Office } from "./office";
-import { explainError } from "./errors";
 import { flagUnits } from "./owners";
 
 export interface IntakeOptions {

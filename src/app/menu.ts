@@ -1,16 +1,17 @@
 // What the menu items do: open dialogs, run set-up and the runs on demand, and tell the
 // person what happened in the office's language.
+
+import { translator } from "../i18n/messages";
+import { type DigestReport, sendDigest } from "./digest";
 import { handleEdit } from "./edits";
 import { explainError } from "./errors";
-import { offerIdentification } from "./identity";
 import { checkHealth, type HealthReport } from "./health";
+import { offerIdentification } from "./identity";
 import { loadOffice } from "./office";
 import { type ReminderReport, sendReminders } from "./reminders";
 import { rescoreAll } from "./rescore";
 import { exclusively, recordSuccess } from "./runs";
 import { officeLanguage, setUpWorkbook } from "./setup";
-import { sendDigest, type DigestReport } from "./digest";
-import { translator } from "../i18n/messages";
 
 const active = () => SpreadsheetApp.getActive();
 const tFor = () => translator(officeLanguage(active()));

@@ -48,7 +48,7 @@ export function emailProblem(text: string): EmailProblem | null {
   if (!local.split(".").every((atom) => LOCAL_ATOM.test(atom))) return "local";
   const domainParts = domain.split(".");
   if (!domainParts.every((label) => LABEL.test(label))) return "domain";
-  const tld = domainParts.at(-1) ?? "";
+  const tld = domainParts[domainParts.length - 1] ?? "";
   if (domainParts.length < 2 || !TLD.test(tld)) return "noTld";
   return null;
 }

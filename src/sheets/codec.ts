@@ -1,8 +1,18 @@
 // Maps a sheet's 2-D values to typed records by header name, and back. Columns are found
 // by their header in either language (or an alias), so reordered sheets read the same.
 import type { Clock } from "../domain/calendar";
+import {
+  CALLBACK_METHODS,
+  CALLBACK_RESULTS,
+  CALLBACK_SOURCES,
+  CALLBACK_STATES,
+  SATISFACTION,
+} from "../domain/callback";
+import { CHANNELS, SEVERITIES, STATUSES } from "../domain/complaint";
 import { isDate, parseLocalDateTime } from "../domain/dates";
+import { PREFERRED_CHANNELS } from "../domain/owners";
 import type { Language } from "../domain/settings";
+import type { SlaState } from "../domain/sla";
 import { allLabels, type MessageKey, type Translate } from "../i18n/messages";
 import type { ColumnKind, ColumnSpec, SheetSpec } from "./schema";
 
@@ -53,26 +63,27 @@ export function mapHeaders(columns: readonly ColumnSpec[], headerRow: readonly u
   };
 }
 
-/** The choices of an enumerated column kind: code → message key of its label. */
-const CHOICES: Partial<Record<ColumnKind, Record<string, MessageKey>>> = {
-  status: {
-    new: "status.new",
-    acknowledged: "status.acknowledged",
-    in_progress: "status.in_progress",
-    paused: "status.paused",
-    resolved: "status.resolved",
-    closed: "status.closed",
-    reopened: "status.reopened",
-  },
-  severity: { normal: "severity.normal", serious: "severity.serious", urgent: "severity.urgent" },
-  channel: {
-    phone: "channel.phone",
-    visit: "channel.visit",
-    form: "channel.form",
-    wechat: "channel.wechat",
-    email: "channel.email",
-  },
-  clock: { business: "clock.business", "24/7": "clock.24/7" },
+/** Column kinds whose cells hold one code of a fixed vocabulary, shown as its label. */
+export type ChoiceKind = Exclude<ColumnKind, "text" | "datetime" | "date" | "number">;
+
+/** Code → label key for each code of a domain list, in the list's order (the dropdown's order). */
+function labelled<C extends string>(
+  codes: readonly C[],
+  key: (code: C) => MessageKey,
+): Record<C, MessageKey> {
+  return Object.fromEntries(codes.map((code) => [code, key(code)])) as Record<C, MessageKey>;
+}
+
+/**
+ * The choices of each enumerated column kind: code → message key of its label. Codes come
+ * from the domain's lists (or are checked against its types), so a code added there without a
+ * label, or a label key that does not exist, fails the typecheck.
+ */
+const CHOICES = {
+  status: labelled(STATUSES, (s) => `status.${s}`),
+  severity: labelled(SEVERITIES, (s) => `severity.${s}`),
+  channel: labelled(CHANNELS, (c) => `channel.${c}`),
+  clock: { business: "clock.business", "24/7": "clock.24/7" } satisfies Record<Clock, MessageKey>,
   holidayType: { holiday: "holiday.holiday", workday: "holiday.workday" },
   slaState: {
     ok: "sla.ok",
@@ -81,42 +92,20 @@ const CHOICES: Partial<Record<ColumnKind, Record<string, MessageKey>>> = {
     paused: "sla.paused",
     met: "sla.met",
     missed: "sla.missed",
-  },
+  } satisfies Record<SlaState, MessageKey>,
   yesNo: { yes: "yes", no: "no" },
-  cbSource: {
-    complaint: "cb.source.complaint",
-    repair: "cb.source.repair",
-    housekeeping: "cb.source.housekeeping",
-  },
-  cbMethod: {
-    phone: "cb.method.phone",
-    visit: "cb.method.visit",
-    wechat: "cb.method.wechat",
-    sms: "cb.method.sms",
-    other: "cb.method.other",
-  },
-  satisfaction: {
-    very_satisfied: "cb.sat.very_satisfied",
-    satisfied: "cb.sat.satisfied",
-    neutral: "cb.sat.neutral",
-    dissatisfied: "cb.sat.dissatisfied",
-    very_dissatisfied: "cb.sat.very_dissatisfied",
-  },
-  cbResult: { reached: "cb.result.reached", unreachable: "cb.result.unreachable" },
-  ownerChannel: {
-    phone: "cb.method.phone",
-    wechat: "cb.method.wechat",
-    sms: "cb.method.sms",
-    visit: "cb.method.visit",
-    email: "channel.email",
-  },
-  cbState: {
-    waiting: "cb.state.waiting",
-    pending: "cb.state.pending",
-    done: "cb.state.done",
-    unreachable: "cb.state.unreachable",
-  },
-};
+  cbSource: labelled(CALLBACK_SOURCES, (s) => `cb.source.${s}`),
+  cbMethod: labelled(CALLBACK_METHODS, (m) => `cb.method.${m}`),
+  satisfaction: labelled(SATISFACTION, (s) => `cb.sat.${s}`),
+  cbResult: labelled(CALLBACK_RESULTS, (r) => `cb.result.${r}`),
+  // An owner's preferred channel reuses the call-back methods' labels, and intake's for email.
+  ownerChannel: labelled(PREFERRED_CHANNELS, (c) => (c === "email" ? "channel.email" : `cb.method.${c}`)),
+  cbState: labelled(CALLBACK_STATES, (s) => `cb.state.${s}`),
+} satisfies Record<ChoiceKind, Readonly<Record<string, MessageKey>>>;
+
+/** A kind's choices; none for free text, times and numbers. */
+const choicesOf = (kind: ColumnKind): Readonly<Record<string, MessageKey>> | undefined =>
+  (CHOICES as Partial<Record<ColumnKind, Readonly<Record<string, MessageKey>>>>)[kind];
 
 /** Label → code answers: a sheet repeats the same few labels on every row. */
 const codeCache = new Map<string, string | null>();
@@ -126,7 +115,7 @@ export function choiceCode(kind: ColumnKind, raw: string): string | null {
   const cacheKey = `${kind}\u0000${raw}`;
   const cached = codeCache.get(cacheKey);
   if (cached !== undefined) return cached;
-  const choices = CHOICES[kind];
+  const choices = choicesOf(kind);
   let found: string | null = null;
   if (choices) {
     const wanted = normalise(raw);
@@ -142,11 +131,11 @@ export function choiceCode(kind: ColumnKind, raw: string): string | null {
 }
 
 export function choiceLabels(kind: ColumnKind, t: Translate): string[] {
-  return Object.values(CHOICES[kind] ?? {}).map((key) => t(key));
+  return Object.values(choicesOf(kind) ?? {}).map((key) => t(key));
 }
 
 export function choiceLabel(kind: ColumnKind, code: string, t: Translate): string {
-  const key = CHOICES[kind]?.[code];
+  const key = choicesOf(kind)?.[code];
   return key ? t(key) : code;
 }
 

@@ -1,6 +1,7 @@
 // One schema per sheet: headers in both languages, value kinds, formats, dropdowns, widths.
-import { type Complaint, emptyComplaint } from "../domain/complaint";
+
 import { type Callback, emptyCallback } from "../domain/callback";
+import { type Complaint, emptyComplaint } from "../domain/complaint";
 import type { LogEntry } from "../domain/log";
 import { emptyOwner, type Owner } from "../domain/owners";
 import type { MessageKey } from "../i18n/messages";
@@ -28,8 +29,15 @@ export type ColumnKind =
 /** Dropdowns whose options come from the office's own lists. */
 export type ListSource = "categories" | "departments" | "pauseKinds";
 
-export interface ColumnSpec {
-  key: string;
+/**
+ * The field names of a record that a column may name. `SheetSpec<unknown>` (code that handles
+ * any sheet) gets plain strings; a concrete record gets exactly its own keys.
+ */
+export type FieldOf<T> = unknown extends T ? string : keyof T & string;
+
+/** One column; `K` is the record field it holds, so a renamed field or key fails the typecheck. */
+export interface ColumnSpec<K extends string = string> {
+  key: K;
   en: string;
   zh: string;
   kind: ColumnKind;
@@ -45,7 +53,7 @@ export interface ColumnSpec {
 export interface SheetSpec<T> {
   id: SheetId;
   nameKey: MessageKey;
-  columns: readonly ColumnSpec[];
+  columns: readonly ColumnSpec<FieldOf<T>>[];
   /** The column that tells a used row from an empty one. */
   keyColumn: keyof T & string;
   /** Makes a record with every field at its empty value. */
@@ -63,13 +71,13 @@ export type SheetId =
   | "log"
   | "sent";
 
-const col = (
-  key: string,
+const col = <K extends string>(
+  key: K,
   en: string,
   zh: string,
   kind: ColumnKind,
-  extra: Partial<ColumnSpec> = {},
-): ColumnSpec => ({
+  extra: Partial<Omit<ColumnSpec, "key" | "en" | "zh" | "kind">> = {},
+): ColumnSpec<K> => ({
   key,
   en,
   zh,
@@ -77,7 +85,7 @@ const col = (
   ...extra,
 });
 
-export const COMPLAINT_COLUMNS: readonly ColumnSpec[] = [
+export const COMPLAINT_COLUMNS: readonly ColumnSpec<keyof Complaint>[] = [
   col("id", "ID", "编号", "text", { width: 130, computed: true }),
   col("receivedAt", "Received at", "受理时间", "datetime", { width: 130 }),
   col("receivedBy", "Received by (owner)", "首问责任人", "text", { width: 160, computed: true }),
@@ -122,7 +130,7 @@ export const COMPLAINT_COLUMNS: readonly ColumnSpec[] = [
 ];
 
 /** The repair service and call-back record (维修服务及回访记录表). */
-export const CALLBACK_COLUMNS: readonly ColumnSpec[] = [
+export const CALLBACK_COLUMNS: readonly ColumnSpec<keyof Callback>[] = [
   col("id", "ID", "回访编号", "text", { width: 130, computed: true }),
   col("source", "Source", "来源", "cbSource", { width: 90 }),
   col("ref", "Reference", "关联单号", "text", { width: 130 }),
@@ -146,7 +154,7 @@ export const CALLBACK_COLUMNS: readonly ColumnSpec[] = [
   col("loggedBy", "Logged by", "登记人", "text", { width: 160, computed: true }),
 ];
 
-export const OWNER_COLUMNS: readonly ColumnSpec[] = [
+export const OWNER_COLUMNS: readonly ColumnSpec<keyof Owner>[] = [
   col("unit", "Unit", "房号", "text", { width: 120, aliases: ["房间号", "Room", "Flat"] }),
   col("names", "Owner / residents", "业主/住户", "text", {
     width: 160,

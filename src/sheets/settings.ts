@@ -1,7 +1,7 @@
 // Turns the rows of Settings, Categories, Departments and Holidays into the office's rules.
 import { type BusinessCalendar, parseTimeOfDay } from "../domain/calendar";
-import { isDate, formatLocal } from "../domain/dates";
 import { SEVERITIES, type Severity } from "../domain/complaint";
+import { formatLocal, isDate } from "../domain/dates";
 import { splitEmails } from "../domain/email";
 import {
   type CategoryTarget,

@@ -1,7 +1,7 @@
 // A set-up office on the local runtime, with its staff's emails filled in.
 import { createRuntime, type Runtime, type RuntimeOptions } from "../../local/emu/runtime";
 import { STAFF } from "../../sim/scenario";
-import { readSheet, type Row, setDepartment, setSetting } from "../../sim/workbook";
+import { type Row, readSheet, setDepartment, setSetting } from "../../sim/workbook";
 
 /** Monday 2026-03-02 09:00 in Shanghai. */
 export const MONDAY_9AM = "2026-03-02T01:00:00Z";

@@ -1,7 +1,7 @@
 // Set-up creates the workbook's sheets, repairs damage without losing rows, and is idempotent.
 import { describe, expect, it } from "vitest";
-import { COMPLAINT_COLUMNS } from "../../src/sheets/schema";
 import { cellOf, columnLetter, readSheet } from "../../sim/workbook";
+import { COMPLAINT_COLUMNS } from "../../src/sheets/schema";
 import { alertsSince, complaints, form, newOffice, staffedOffice, submit } from "./harness";
 
 const SHEETS = ["投诉", "设置", "投诉类别", "部门", "节假日", "日志", "发送记录"];

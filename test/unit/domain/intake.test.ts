@@ -1,8 +1,8 @@
 // Validating a new complaint, the same for the dialog and a typed row.
 import { describe, expect, it } from "vitest";
+import { emptyComplaint } from "../../../src/domain/complaint";
 import { validateIntake } from "../../../src/domain/intake";
 import { findRecurrence } from "../../../src/domain/recurrence";
-import { emptyComplaint } from "../../../src/domain/complaint";
 
 const now = Date.parse("2026-03-02T10:00:00+08:00");
 const ctx = { categories: ["漏水", "噪音扰民"], now, utcOffsetMinutes: 480 };
