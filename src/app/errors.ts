@@ -2,8 +2,10 @@
 // and menu run explains a missing sheet or column, in the office's language, with the fix.
 import { LockBusyError, userLocale } from "../gas/services";
 import { MissingColumnsError, MissingSheetError } from "../gas/table";
-import { languageFromLocale, type Translate, translator } from "../i18n/messages";
+import { allLabels, languageFromLocale, type Translate, translator } from "../i18n/messages";
+import { SCHEMAS, type SheetSpec } from "../sheets/schema";
 import { officeLanguage } from "./setup";
+import { findRenamedSheets } from "./sheetChecks";
 
 /**
  * `office` may be null when the failure came while loading the office itself (e.g. the
@@ -12,11 +14,30 @@ import { officeLanguage } from "./setup";
  */
 export function explainError(office: { t: Translate } | null | undefined, e: unknown): string {
   const t = office?.t ?? fallbackTranslator();
-  if (e instanceof MissingSheetError) return t("error.noSheet", { sheet: e.sheetNames[0] ?? "" });
+  if (e instanceof MissingSheetError) {
+    const sheet = e.sheetNames[0] ?? "";
+    const found = renamedTo(e.sheetNames);
+    return found
+      ? t("error.sheetRenamed", { sheet, found, menu: t("menu.title"), setup: t("menu.setup") })
+      : t("error.noSheet", { sheet });
+  }
   if (e instanceof MissingColumnsError)
     return t("error.missingColumns", { sheet: e.sheetName, columns: e.columns.join(", ") });
   if (e instanceof LockBusyError) return t("error.busy");
   return messageOf(e);
+}
+
+/** The sheet someone renamed, recognised by its header row, if the missing one was renamed. */
+function renamedTo(names: readonly string[]): string | null {
+  const spec = (Object.values(SCHEMAS) as unknown as SheetSpec<unknown>[]).find((s) =>
+    allLabels(s.nameKey).some((label) => names.includes(label)),
+  );
+  if (!spec) return null;
+  try {
+    return findRenamedSheets(SpreadsheetApp.getActive(), [spec]).get(spec.id)?.getName() ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function fallbackTranslator(): Translate {

@@ -93,11 +93,11 @@ export function inspectWorkbook(ss: Spreadsheet, now: Date, apply: boolean): Ins
   const created = new Set<SheetId>();
   const remembered = readDocumentJson<Partial<Record<SheetId, string[]>>>(HEADERS_KEY, {});
   const headers: Partial<Record<SheetId, string[]>> = {};
-  const missing = specs().filter((spec) => !findSheet(ss, spec, ctx.t(spec.nameKey)));
-  const renamed = findRenamedSheets(ss, missing);
+  // Non-desk sheets that carry a desk sheet's header: renamed ones, or copies left behind.
+  const lookalikes = findRenamedSheets(ss, specs());
   for (const spec of specs()) {
     stage((out) => {
-      const found = ensureSheet(ctx, spec, out, apply, renamed);
+      const found = ensureSheet(ctx, spec, out, apply, lookalikes);
       if (found.created) created.add(spec.id);
       if (found.sheet) sheets.set(spec.id, found.sheet);
     }, true);

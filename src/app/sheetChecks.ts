@@ -67,8 +67,17 @@ export function ensureSheet(
 ): EnsuredSheet {
   const name = ctx.t(spec.nameKey);
   const existing = findSheet(ctx.ss, spec, name);
-  if (existing) return { sheet: existing, created: false };
   const moved = renamed.get(spec.id);
+  if (existing) {
+    // E.g. the renamed original after an older repair made an empty sheet in its place.
+    if (moved)
+      findings.push({
+        info: true,
+        problem: ctx.t("setup.copyOfSheet", { sheet: existing.getName(), found: moved.getName() }),
+        done: "",
+      });
+    return { sheet: existing, created: false };
+  }
   if (moved) {
     const found = moved.getName();
     findings.push({
@@ -101,12 +110,12 @@ export function looksLikeHeader(spec: AnySpec, row: readonly unknown[]): boolean
 
 /**
  * Sheets whose name is none of the desk's but whose header row is one of the desk's sheets
- * (a sheet someone renamed): each goes to the spec its header fits best, only if that
- * spec's sheet is missing under its own names.
+ * (a sheet someone renamed, or a copy): each goes to the spec its header fits best, among
+ * `wanted`; of several, the one with the most matching columns, then the most rows.
  */
-export function findRenamedSheets(ss: Spreadsheet, missing: readonly AnySpec[]): Map<SheetId, Sheet> {
+export function findRenamedSheets(ss: Spreadsheet, wanted: readonly AnySpec[]): Map<SheetId, Sheet> {
   const out = new Map<SheetId, Sheet>();
-  if (!missing.length) return out;
+  if (!wanted.length) return out;
   const all = Object.values(SCHEMAS) as unknown as AnySpec[];
   const deskNames = new Set(all.flatMap((s) => allLabels(s.nameKey)));
   const best = new Map<SheetId, { sheet: Sheet; matched: number; rows: number }>();
@@ -122,7 +131,7 @@ export function findRenamedSheets(ss: Spreadsheet, missing: readonly AnySpec[]):
       if (looksLikeHeader(spec, row) && share >= 0.5 && (!fit || share > fit.share))
         fit = { spec, share, matched };
     }
-    if (!fit || !missing.includes(fit.spec)) continue;
+    if (!fit || !wanted.includes(fit.spec)) continue;
     const rows = sheet.getLastRow();
     const earlier = best.get(fit.spec.id);
     if (!earlier || fit.matched > earlier.matched || (fit.matched === earlier.matched && rows > earlier.rows))

@@ -10,8 +10,10 @@ export const en = {
     '"{sheet}": the column names are on row {row}, not on row 1, so the desk cannot read the sheet: delete or move the {count} row(s) above them, then run set-up.',
   "health.renamedSheet": 'The {sheet} sheet was renamed to "{found}"; repair renames it back.',
   "setup.renamedSheet": 'Sheet "{found}" renamed back to "{sheet}"; its rows are kept.',
-  "error.sheetMissingFix": "The {sheet} sheet is missing: run {menu} → {setup}.",
-  "error.columnsMissingFix": "The {sheet} sheet lacks the column(s) {columns}: run {menu} → {setup}.",
+  "setup.copyOfSheet":
+    'Sheet "{found}" has the columns of "{sheet}" (a renamed original or a copy); the desk reads only "{sheet}", so copy over anything it still needs.',
+  "error.sheetRenamed":
+    'The {sheet} sheet is missing: it seems to have been renamed to "{found}". Run {menu} → {setup} to rename it back.',
 
   "settings.row": "{name} (row {row})",
   "settings.notNumber": '"{value}" is not a number from {min} to {max}; {used} is used meanwhile.',
@@ -77,8 +79,10 @@ export const zh: Record<keyof typeof en, string> = {
     "“{sheet}”：列名在第 {row} 行而不在第 1 行，系统无法读取该表：请删除或移走其上方的 {count} 行，然后运行初始化。",
   "health.renamedSheet": "工作表“{sheet}”被改名为“{found}”；修复时将改回原名。",
   "setup.renamedSheet": "工作表“{found}”已改回“{sheet}”，其中各行保持不变。",
-  "error.sheetMissingFix": "缺少“{sheet}”工作表：请运行 {menu} → {setup}。",
-  "error.columnsMissingFix": "“{sheet}”工作表缺少列 {columns}：请运行 {menu} → {setup}。",
+  "setup.copyOfSheet":
+    "工作表“{found}”的列与“{sheet}”相同（可能是改名前的原表或副本）；系统只读取“{sheet}”，如有需要请把其中的内容复制过去。",
+  "error.sheetRenamed":
+    "缺少工作表“{sheet}”：它似乎被改名为“{found}”。请运行 {menu} → {setup}，把它改回原名。",
 
   "settings.row": "{name}（第 {row} 行）",
   "settings.notNumber": "“{value}”不是 {min} 到 {max} 之间的数字，暂按 {used} 执行。",

@@ -2,9 +2,9 @@
 // deleted Settings sheet. The desk recognises each, says so in the office's language, and
 // repairs without taking a record for a header or losing a row.
 import { describe, expect, it } from "vitest";
-import { COMPLAINT_COLUMNS } from "../../src/sheets/schema";
 import { STAFF } from "../../sim/scenario";
 import { readSheet, typeInto } from "../../sim/workbook";
+import { COMPLAINT_COLUMNS } from "../../src/sheets/schema";
 import { alertsSince, complaints, form, type newOffice, staffedOffice, submit } from "./harness";
 
 type Rt = Awaited<ReturnType<typeof newOffice>>;
@@ -122,6 +122,30 @@ describe("a renamed sheet", () => {
     const heads = readSheet(rt, "departments").rows.map((r) => r["负责人邮箱"]);
     expect(heads).toEqual(STAFF.departments.map((d) => d.headEmail));
     expect(health(rt).problems.join("\n")).not.toContain("邮箱");
+  });
+
+  it("left beside a new sheet of the same name (an older repair), is pointed out, never overwritten", async () => {
+    const rt = await staffedOffice();
+    rt.sheets.userRenameSheet("部门", "部门 (old)");
+    rt.meter.quietly(() => rt.sheets.spreadsheet.insertSheet("部门"));
+    rt.run("setupWorkbook");
+    const info = (rt.callFromDialog("getHealthReport") as Report).info;
+    expect(info).toContain(
+      "工作表“部门 (old)”的列与“部门”相同（可能是改名前的原表或副本）；系统只读取“部门”，如有需要请把其中的内容复制过去。",
+    );
+    const old = rt.meter.quietly(() => sheet(rt, "部门 (old)").getDataRange().getValues());
+    expect(old.slice(1).map((r) => r[2])).toEqual(STAFF.departments.map((d) => d.headEmail));
+  });
+
+  it("a dialog saving into it says where the sheet went and how to put it back", async () => {
+    const rt = await staffedOffice();
+    rt.sheets.userRenameSheet("投诉", "投诉（旧）");
+    const result = submit(rt, form());
+    expect(result).toMatchObject({
+      ok: false,
+      message:
+        "缺少工作表“投诉”：它似乎被改名为“投诉（旧）”。请运行 物业客服 → 初始化 / 修复工作簿，把它改回原名。",
+    });
   });
 
   it("in English names the sheet the same way", async () => {
