@@ -1,6 +1,6 @@
 // What the Record call-back dialog shows: the call-back (from the selected row or a search
 // by unit or ID), and the unit's history of complaints and call-backs.
-import { CALLBACK_METHODS, type Callback, SATISFACTION } from "../domain/callback";
+import { awaitsFollowUp, CALLBACK_METHODS, type Callback, SATISFACTION } from "../domain/callback";
 import { formatLocal } from "../domain/dates";
 import { normaliseKey } from "../domain/text";
 import { allLabels } from "../i18n/messages";
@@ -9,6 +9,7 @@ import { CALLBACK_COLUMNS, headerFor } from "../sheets/schema";
 import { readCallbacks } from "./callbacks";
 import { type HistoryLine, unitHistory } from "./history";
 import { loadOffice, type Office } from "./office";
+import { isManager } from "./recordCallback";
 
 export interface CallbackCard {
   id: string;
@@ -24,6 +25,10 @@ export interface CallbackCard {
   state: string;
   open: boolean;
   attempts: number;
+  /** The last answer, when the owner was reached and is to be called again (neutral). */
+  lastAnswer: string;
+  /** The owner answered neutral: call again, or the manager closes it with a reason. */
+  followUp: boolean;
 }
 
 export interface CallbackDialogData {
@@ -35,6 +40,8 @@ export interface CallbackDialogData {
   selected: CallbackCard | null;
   history: HistoryLine[];
   now: string;
+  /** The person is the office's manager (manager.email in Settings). */
+  isManager: boolean;
 }
 
 const LABEL_KEYS = [
@@ -49,6 +56,12 @@ const LABEL_KEYS = [
   "cb.result.reached",
   "cb.result.unreachable",
   "cb.error.required",
+  "cb.dialog.lastAnswer",
+  "cb.dialog.followUpHint",
+  "cb.dialog.managerTitle",
+  "cb.dialog.reason",
+  "cb.dialog.managerClose",
+  "cb.error.reasonRequired",
 ] as const;
 
 function card(office: Office, c: Callback): CallbackCard {
@@ -67,6 +80,10 @@ function card(office: Office, c: Callback): CallbackCard {
     state: choiceLabel("cbState", c.state, office.t),
     open: c.state === "pending",
     attempts: c.attempts ?? 0,
+    lastAnswer: awaitsFollowUp(c)
+      ? `${when(c.calledAt)} ${choiceLabel("satisfaction", c.satisfaction, office.t)} ${c.remarks}`.trim()
+      : "",
+    followUp: awaitsFollowUp(c),
   };
 }
 
@@ -108,5 +125,6 @@ export function callbackDialogData(query: unknown): CallbackDialogData {
     selected: selected ? card(office, selected) : null,
     history: selected ? unitHistory(office, selected.unit, table.records) : [],
     now: formatLocal(office.now.getTime(), office.codec.utcOffsetMinutes).replace(" ", "T"),
+    isManager: isManager(office),
   };
 }

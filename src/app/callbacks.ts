@@ -1,9 +1,16 @@
 // The Call-backs sheet: reading it, and adding call-backs for resolved complaints and for
 // repairs and housekeeping services. Callers hold the document lock.
-import { type Callback, type CallbackSource, callbackDue, isSettled } from "../domain/callback";
+import {
+  type Callback,
+  type CallbackSource,
+  dueAtOf,
+  isSettled,
+  latestCallback,
+  possibleStates,
+} from "../domain/callback";
 import type { Complaint } from "../domain/complaint";
-import { findSheet, readTable, type Table, writeRows } from "../gas/table";
-import { encodeRow } from "../sheets/codec";
+import { appendRecords } from "../gas/append";
+import { findSheet, readTable, type Table } from "../gas/table";
 import { SCHEMAS } from "../sheets/schema";
 import { newIds } from "./ids";
 import type { Office } from "./office";
@@ -29,28 +36,28 @@ export function readCallbacksIfAny(office: Office): Table<Callback> | null {
   return readCallbacks(office);
 }
 
-/** The call-backs of one complaint, oldest first. */
+/** The call-backs of one complaint, in sheet order. */
 export function callbacksOf(callbacks: readonly Callback[], complaintId: string): Callback[] {
   return callbacks.filter((c) => c.source === "complaint" && c.ref === complaintId);
 }
 
-/** A complaint may close once its latest call-back found the owner satisfied, or unreachable after N tries. */
+/**
+ * A complaint may close once its latest call-back (the newest by time, whatever the sheet's
+ * order) found the owner satisfied, or unreachable after N tries, or the manager closed it.
+ */
 export function callbackSettled(callbacks: readonly Callback[], complaintId: string): boolean {
-  const latest = callbacksOf(callbacks, complaintId).at(-1);
+  const latest = latestCallback(callbacks, complaintId);
   return latest !== undefined && isSettled(latest);
 }
 
-/** Fills in what the desk computes for a call-back: due time and state from the completion time. */
+/**
+ * Fills in what the desk computes for a call-back from its own cells: the due time, and the
+ * state when the one it holds is not one those cells allow.
+ */
 export function schedule(office: Office, cb: Callback): Callback {
-  if (!cb.doneAt || !cb.source)
-    return {
-      ...cb,
-      dueAt: null,
-      state: cb.state === "done" || cb.state === "unreachable" ? cb.state : "waiting",
-    };
-  const due = callbackDue(cb.doneAt.getTime(), cb.source, office.settings.callbacks, office.calendar);
-  const state = cb.state === "done" || cb.state === "unreachable" ? cb.state : "pending";
-  return { ...cb, dueAt: new Date(due), state };
+  const allowed = possibleStates(cb, office.settings.callbacks.maxAttempts);
+  const state = cb.state && allowed.includes(cb.state) ? cb.state : (allowed[0] ?? "pending");
+  return { ...cb, state, dueAt: dueAtOf({ ...cb, state }, office.settings.callbacks, office.calendar) };
 }
 
 export function complaintCallback(office: Office, c: Complaint): Callback {
@@ -87,21 +94,26 @@ export function followUpService(office: Office, cb: Callback, remarks: string): 
   };
 }
 
-/** Appends call-backs after the last used row, giving each a new HF ID. */
+/**
+ * Appends call-backs after the last used row (found afresh, so a row someone is typing is
+ * kept), giving each a new HF ID. Caller holds the document lock.
+ */
 export function saveCallbacks(
   office: Office,
-  table: Table<Callback>,
+  table: Pick<Table<Callback>, "sheet" | "records">,
   drafts: readonly Callback[],
 ): Callback[] {
-  if (!drafts.length) return [];
-  const ids = newIds(
-    office,
-    drafts.length,
-    table.records.map((c) => c.id),
-    "HF",
-  );
+  return saveCallbacksAt(office, table, drafts).saved;
+}
+
+/** As saveCallbacks, also telling the sheet row of the first one. */
+export function saveCallbacksAt(
+  office: Office,
+  table: Pick<Table<Callback>, "sheet" | "records">,
+  drafts: readonly Callback[],
+): { saved: Callback[]; firstRow: number } {
+  if (!drafts.length) return { saved: [], firstRow: 0 };
+  const ids = newIds(office, drafts.length, () => table.records.map((c) => c.id), "HF");
   const saved = drafts.map((d, i) => ({ ...d, id: ids[i] ?? "", loggedBy: d.loggedBy || office.user }));
-  const rows = saved.map((c) => encodeRow(SCHEMAS.callbacks, table.map, c, office.codec));
-  writeRows(table.sheet, SCHEMAS.callbacks, table.map, table.nextRow, rows);
-  return saved;
+  return { saved, firstRow: appendRecords(table.sheet, SCHEMAS.callbacks, office.codec, saved) };
 }

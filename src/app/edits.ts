@@ -27,13 +27,12 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     if (editor) office.user = editor;
     const o = office;
     const rows = Array.from({ length: lastRow - firstRow + 1 }, (_, i) => firstRow + i);
+    const hint = {
+      columns: { from: e.range.getColumn() - 1, to: e.range.getColumn() + e.range.getNumColumns() - 2 },
+      oldValue: singleOldValue(e),
+    };
     const messages = withDocumentLock(EDIT_LOCK_WAIT_MS, () =>
-      onCallbacks
-        ? completeCallbackEdits(o, firstRow, lastRow)
-        : settleComplaintRows(o, rows, {
-            columns: { from: e.range.getColumn() - 1, to: e.range.getColumn() + e.range.getNumColumns() - 2 },
-            oldValue: singleOldValue(e),
-          }),
+      onCallbacks ? completeCallbackEdits(o, firstRow, lastRow, hint) : settleComplaintRows(o, rows, hint),
     );
     if (messages.length) ss.toast(messages.join("\n"), o.t("menu.title"), 15);
   } catch (err) {

@@ -1,12 +1,15 @@
 // The Owners sheet: flagging units that are not in it (with the registry's spelling when
 // the numbers match), and importing a pasted list or CSV with a preview of refused rows.
-import { type ImportPlan, type Owner, planImport } from "../domain/owners";
-import { checkUnit, unitKey, unitRegistry, type UnitRegistry } from "../domain/units";
-import { LockBusyError, savedOnce, withDocumentLock } from "../gas/services";
-import { findSheet, readTable, type Table, writeRows } from "../gas/table";
-import { choiceCode, encodeRow, headerNames } from "../sheets/codec";
-import { OWNER_COLUMNS, SCHEMAS } from "../sheets/schema";
+
 import { parseTable } from "../domain/csv";
+import { type ImportPlan, type Owner, ownerChanges, planImport } from "../domain/owners";
+import { checkUnit, type UnitRegistry, unitRegistry } from "../domain/units";
+import { appendRecords } from "../gas/append";
+import { patchRows, type RowPatch } from "../gas/patch";
+import { LockBusyError, savedOnce, withDocumentLock } from "../gas/services";
+import { findSheet, readTable, type Table } from "../gas/table";
+import { choiceCode, headerNames } from "../sheets/codec";
+import { headerFor, OWNER_COLUMNS, SCHEMAS } from "../sheets/schema";
 import { explainError } from "./errors";
 import { loadOffice, type Office } from "./office";
 
@@ -74,8 +77,18 @@ export interface ImportReport {
   ok: boolean;
   message: string;
   rows: { line: number; unit: string; names: string; phones: string; action: string; problem: string }[];
-  counts: { add: number; update: number; rejected: number };
+  counts: ImportCounts;
 }
+
+export interface ImportCounts {
+  add: number;
+  update: number;
+  /** Units already in the registry with nothing to change. */
+  same: number;
+  rejected: number;
+}
+
+const noCounts = (): ImportCounts => ({ add: 0, update: 0, same: 0, rejected: 0 });
 
 const headerLookup = (header: string): keyof Owner | null => {
   const wanted = header.normalize("NFKC").trim().toLowerCase().replace(/\s+/g, " ");
@@ -83,19 +96,37 @@ const headerLookup = (header: string): keyof Owner | null => {
   return (column?.key as keyof Owner | undefined) ?? null;
 };
 
+const columnName = (office: Office, key: string) => {
+  const column = OWNER_COLUMNS.find((c) => c.key === key);
+  return column ? headerFor(column, office.language) : key;
+};
+
+/** The preview's rows and counts: what each line of the list will do, in the office's words. */
 function describe(office: Office, plan: ImportPlan): ImportReport {
   const { t } = office;
-  const counts = { add: 0, update: 0, rejected: 0 };
+  const counts = noCounts();
+  if (plan.missingColumns.length) return { ok: false, message: t("owners.missingColumns"), rows: [], counts };
   const rows = plan.rows.map((r) => {
+    let action = "";
     if (r.problem) counts.rejected += 1;
-    else if (r.updates) counts.update += 1;
-    else counts.add += 1;
+    else if (!r.updates) {
+      counts.add += 1;
+      action = t("owners.action.add");
+    } else if (r.changes.length) {
+      counts.update += 1;
+      action = t("owners.action.updateCells", {
+        columns: r.changes.map((k) => columnName(office, k)).join("、"),
+      });
+    } else {
+      counts.same += 1;
+      action = t("owners.action.same");
+    }
     return {
       line: r.line,
       unit: r.owner.unit,
       names: r.owner.names,
       phones: r.owner.phones,
-      action: r.problem ? "" : t(r.updates ? "owners.action.update" : "owners.action.add"),
+      action,
       problem: r.problem
         ? t(`owners.problem.${r.problem}`, {
             line: r.line,
@@ -106,14 +137,13 @@ function describe(office: Office, plan: ImportPlan): ImportReport {
         : "",
     };
   });
-  if (plan.missingColumns.length) return { ok: false, message: t("owners.missingColumns"), rows: [], counts };
-  return { ok: true, message: t("owners.accepted", counts), rows, counts };
+  return { ok: true, message: t("owners.plan", { ...counts }), rows, counts };
 }
 
 function plan(text: string, table: Table<Owner>): ImportPlan {
   return planImport(
     parseTable(text),
-    table.records.map((o) => o.unit),
+    table.records,
     headerLookup,
     (raw) => choiceCode("ownerChannel", raw),
     (raw) => choiceCode("yesNo", raw),
@@ -138,62 +168,60 @@ export function previewOwners(text: unknown): ImportReport {
   const office = loadOffice(SpreadsheetApp.getActive(), new Date());
   const labels: Record<string, string> = {};
   for (const k of DIALOG_LABELS) labels[k] = office.t(k);
-  for (const c of OWNER_COLUMNS) labels[c.key] = c[office.language === "zh-CN" ? "zh" : "en"];
-  if (!String(text ?? "").trim())
-    return { labels, ok: true, message: "", rows: [], counts: { add: 0, update: 0, rejected: 0 } };
+  for (const c of OWNER_COLUMNS) labels[c.key] = headerFor(c, office.language);
+  if (!String(text ?? "").trim()) return { labels, ok: true, message: "", rows: [], counts: noCounts() };
   return { labels, ...describe(office, plan(String(text ?? ""), readOwners(office))) };
 }
 
-/** Imports the rows that passed: new units appended, known units updated in place (one write). */
+/**
+ * Imports the rows that passed: new units are appended after the last used row, known units
+ * get only the cells the list changes, addressed by row and checked to still hold that unit.
+ * Nothing else in the registry is touched: owners the list does not name, rows without a unit
+ * (an owner whose unit is not known yet), columns the office added. The answer lists only the
+ * refused rows; a repeat of the same submission gets its counts back.
+ */
 export function importOwners(text: unknown, submissionId: string): ImportReport {
   const office = loadOffice(SpreadsheetApp.getActive(), new Date());
   try {
     return withDocumentLock(30_000, () =>
-      savedOnce<ImportReport>("owners", submissionId, () => {
-        const table = readOwners(office);
-        const planned = plan(String(text ?? ""), table);
-        const report = describe(office, planned);
-        if (!report.ok) return report;
-        const byKey = new Map(table.records.map((o, i) => [unitKey(o.unit), i]));
-        const records = [...table.records];
-        for (const r of planned.rows) {
-          if (r.problem) continue;
-          const i = byKey.get(unitKey(r.owner.unit));
-          // An update keeps what the list leaves empty.
-          if (i !== undefined) {
-            const current = records[i];
-            if (current)
-              records[i] = {
-                ...current,
-                ...Object.fromEntries(Object.entries(r.owner).filter(([, v]) => v !== "")),
-                unit: current.unit,
-              };
-          } else records.push(r.owner);
-        }
-        const rows = records.map((o, i) =>
-          encodeRow(SCHEMAS.owners, table.map, o, office.codec, table.values[(table.rowNumbers[i] ?? 0) - 1]),
-        );
-        // Blank rows the office left between owners are closed up; clear what the block used to cover.
-        const blank = Array.from({ length: table.map.width }, () => "");
-        while (rows.length < table.nextRow - 2) rows.push([...blank]);
-        writeRows(table.sheet, SCHEMAS.owners, table.map, 2, rows);
-        const done = { ...report, message: office.t("owners.imported", report.counts) };
-        return done;
-      }),
+      savedOnce<ImportReport>(
+        "owners",
+        submissionId,
+        () => {
+          const table = readOwners(office);
+          const planned = plan(String(text ?? ""), table);
+          const report = describe(office, planned);
+          if (!report.ok) return report;
+          const patches: RowPatch<Owner>[] = [];
+          const fresh: Owner[] = [];
+          for (const r of planned.rows) {
+            if (r.problem) continue;
+            const current = r.target === undefined ? undefined : table.records[r.target];
+            const row = r.target === undefined ? undefined : table.rowNumbers[r.target];
+            if (!current || row === undefined) fresh.push(r.owner);
+            else if (r.changes.length)
+              patches.push({ row, expect: { unit: current.unit }, set: ownerChanges(current, r.owner) });
+          }
+          const outcome = patchRows(table.sheet, SCHEMAS.owners, office.codec, patches);
+          appendRecords(table.sheet, SCHEMAS.owners, office.codec, fresh);
+          const counts = { ...report.counts, update: report.counts.update - outcome.skipped.length };
+          const skipped = outcome.skipped.map((s) => String(patches[s.index]?.expect?.unit ?? ""));
+          const message = [
+            office.t("owners.done", { ...counts }),
+            skipped.length
+              ? office.t("owners.skipped", { count: skipped.length, units: skipped.join("、") })
+              : "",
+          ]
+            .filter(Boolean)
+            .join("\n");
+          return { ok: true, message, counts, rows: report.rows.filter((r) => r.problem) };
+        },
+        // A double click gets the counts back, not a copy of a 20,000-row list.
+        (done) => ({ ...done, rows: done.rows.slice(0, 50) }),
+      ),
     );
   } catch (e) {
-    if (e instanceof LockBusyError)
-      return {
-        ok: false,
-        message: office.t("error.busy"),
-        rows: [],
-        counts: { add: 0, update: 0, rejected: 0 },
-      };
-    return {
-      ok: false,
-      message: explainError(office, e),
-      rows: [],
-      counts: { add: 0, update: 0, rejected: 0 },
-    };
+    const message = e instanceof LockBusyError ? office.t("error.busy") : explainError(office, e);
+    return { ok: false, message, rows: [], counts: noCounts() };
   }
 }

@@ -1,29 +1,39 @@
-// Recording a call-back's outcome from the dialog: validate, write the row, and let the
-// owner's word act on the work: close the complaint, reopen it, or open a follow-up repair.
-import { applyOutcome, type Callback, type Consequence, validateOutcome } from "../domain/callback";
-import type { Complaint, Status } from "../domain/complaint";
+// Recording a call-back's outcome from the dialog: validate, then the one outcome path
+// (callbackOutcome.ts) writes the call-back by its ID and lets the owner's word act on the
+// work. The manager may also close a complaint whose owner answered neutral, with a reason.
+import { type Callback, type Consequence, managerClose, validateOutcome } from "../domain/callback";
 import { formatLocal } from "../domain/dates";
-import { isEmail } from "../domain/escalation";
-import { findDepartment } from "../domain/settings";
-import { applyTransition } from "../domain/workflow";
-import { LockBusyError, savedOnce, sendMail, withDocumentLock } from "../gas/services";
-import { writeRows } from "../gas/table";
-import { choiceLabel, encodeRow } from "../sheets/codec";
+import { LockBusyError, savedOnce, withDocumentLock } from "../gas/services";
+import { patchRows } from "../gas/patch";
+import { choiceLabel } from "../sheets/codec";
 import { CALLBACK_COLUMNS, headerFor, SCHEMAS } from "../sheets/schema";
-import { followUpService, readCallbacks, saveCallbacks } from "./callbacks";
-import { histories, readComplaints, readLog, score, writeLog } from "./complaints";
-import { callbackAlertMail } from "./emails";
-import { explainError } from "./errors";
+import { settleOutcome } from "./callbackOutcome";
+import { readCallbacks } from "./callbacks";
+import { moveComplaint } from "./complaintRows";
+import { explainError, messageOf } from "./errors";
 import { loadOffice, type Office } from "./office";
 
 export type RecordResult =
-  | { ok: true; message: string; consequence: Consequence; followUpId: string }
+  | {
+      ok: true;
+      message: string;
+      consequence: Consequence | "managerClosed";
+      followUpId: string;
+      /** Said beside the message: who was emailed. */
+      notes: string[];
+      /** Said beside the success: an alert that could not be sent, and what to do. */
+      warnings: string[];
+    }
   | { ok: false; errors: { field: string; message: string }[]; message: string };
 
 function fail(message: string, errors: { field: string; message: string }[] = []): RecordResult {
   return { ok: false, errors, message: message || errors.map((e) => e.message).join("\n") };
 }
 
+/**
+ * The dialog's save. `form` holds the call (method, result, satisfaction, remarks, followUp,
+ * calledAt), or `managerClose: true` with a `reason`.
+ */
 export function recordCallback(id: unknown, form: unknown, submissionId: string): RecordResult {
   const office = loadOffice(SpreadsheetApp.getActive(), new Date());
   const raw = (typeof form === "object" && form !== null ? form : {}) as Record<string, unknown>;
@@ -44,101 +54,81 @@ function record(office: Office, id: string, raw: Record<string, unknown>): Recor
   const cb = table.records[i];
   const row = table.rowNumbers[i];
   if (!cb || row === undefined) return fail(t("cb.error.notFound", { id }));
+  if (raw.managerClose === true)
+    return closeByManager(office, table.sheet, cb, row, String(raw.reason ?? ""));
   const checked = validateOutcome(cb, raw, office.now.getTime(), office.codec.utcOffsetMinutes);
-  if (!checked.ok) {
-    const errors = checked.errors.map((e) => ({
-      field: e.field,
-      message: outcomeMessage(office, cb, e.field, e.code, raw),
-    }));
-    return fail("", errors);
+  if (!checked.ok)
+    return fail(
+      "",
+      checked.errors.map((e) => ({
+        field: e.field,
+        message: outcomeMessage(office, cb, e.field, e.code, raw),
+      })),
+    );
+  const settled = settleOutcome(office, table.sheet, cb, row, checked.outcome, "dialog");
+  if (!settled.ok) return fail(settled.message);
+  return { ...settled, ok: true };
+}
+
+/** The person is the office's manager (manager.email in Settings). */
+export function isManager(office: Office): boolean {
+  const me = office.user.trim().toLowerCase();
+  return !!me && me === office.settings.managerEmail.trim().toLowerCase();
+}
+
+/** The manager closes the complaint of a neutral call-back with a written reason, kept on the call-back and in the Log. */
+function closeByManager(
+  office: Office,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  cb: Callback,
+  row: number,
+  reasonText: string,
+): RecordResult {
+  const { t } = office;
+  const reason = reasonText.trim();
+  const note = t("cb.managerNote", {
+    who: office.user,
+    at: formatLocal(office.now.getTime(), office.codec.utcOffsetMinutes),
+    reason,
+  });
+  const closed = managerClose(cb, reason, note, isManager(office));
+  if (!closed.ok) {
+    const field = closed.error === "notNeutral" || closed.error === "notManager" ? "id" : "reason";
+    const message =
+      closed.error === "tooLong"
+        ? t("cb.error.tooLong", {
+            field: headerFor(CALLBACK_COLUMNS.find((c) => c.key === "followUp")!, office.language),
+          })
+        : t(`cb.error.${closed.error}`, { id: cb.id, manager: office.settings.managerEmail || "—" });
+    return fail("", [{ field, message }]);
   }
-  const { record: done, consequence } = applyOutcome(
-    cb,
-    checked.outcome,
-    office.user,
-    office.settings.callbacks,
-  );
-  writeRows(table.sheet, SCHEMAS.callbacks, table.map, row, [
-    encodeRow(SCHEMAS.callbacks, table.map, done, office.codec, table.values[row - 1]),
+  const written = patchRows(sheet, SCHEMAS.callbacks, office.codec, [
+    {
+      id: cb.id,
+      row,
+      expect: { id: cb.id, state: cb.state, followUp: cb.followUp },
+      set: { state: closed.record.state, followUp: closed.record.followUp },
+    },
   ]);
-  let followUpId = "";
-  if (consequence === "closeComplaint" || consequence === "reopenComplaint")
-    actOnComplaint(office, done, consequence);
-  if (consequence === "followUpService") {
-    const [saved] = saveCallbacks(office, readCallbacks(office), [
-      followUpService(office, done, done.remarks),
-    ]);
-    followUpId = saved?.id ?? "";
-    alert(office, done, null, followUpId);
+  if (!written.rows.size) return fail(t("cb.error.changedMeanwhile", { id: cb.id }));
+  const warnings: string[] = [];
+  try {
+    moveComplaint(office, cb.ref, "closed", ["resolved"], t("cb.managerLog", { id: cb.id, reason }));
+  } catch (e) {
+    warnings.push(messageOf(e));
   }
-  const satisfaction = done.satisfaction
-    ? choiceLabel("satisfaction", done.satisfaction, t)
-    : choiceLabel("cbResult", done.result, t);
   return {
     ok: true,
-    consequence,
-    followUpId,
-    message: t(`cb.done.${consequence}`, { id: done.id, ref: done.ref, satisfaction, followUp: followUpId }),
+    consequence: "managerClosed",
+    followUpId: "",
+    message: t("cb.recorded.managerClosed", { id: cb.id, ref: cb.ref, reason }),
+    notes: [],
+    warnings,
   };
 }
 
-function actOnComplaint(office: Office, cb: Callback, consequence: "closeComplaint" | "reopenComplaint") {
-  const complaints = readComplaints(office);
-  const i = complaints.records.findIndex((c) => c.id === cb.ref);
-  const c = complaints.records[i];
-  const row = complaints.rowNumbers[i];
-  if (!c || row === undefined) return;
-  const to: Status = consequence === "closeComplaint" ? "closed" : "reopened";
-  if (consequence === "closeComplaint" && c.status !== "resolved") return;
-  if (consequence === "reopenComplaint" && c.status !== "resolved" && c.status !== "closed") return;
-  const moved = applyTransition(c, { to, who: office.user, at: office.now });
-  // The row shows the deadlines and SLA state of its new status at once, not at the next hourly run.
-  const history = [...(histories(readLog(office)).get(c.id) ?? []), { at: office.now.getTime(), to }];
-  const sla = score(office, moved, history);
-  const next = sla
-    ? {
-        ...moved,
-        resolutionDue: sla.resolutionDue === null ? null : new Date(sla.resolutionDue),
-        slaState: sla.state,
-      }
-    : moved;
-  writeRows(complaints.sheet, SCHEMAS.complaints, complaints.map, row, [
-    encodeRow(SCHEMAS.complaints, complaints.map, next, office.codec, complaints.values[row - 1]),
-  ]);
-  const label = (s: string) => choiceLabel("status", s, office.t);
-  writeLog(office, [
-    {
-      item: c.id,
-      field: "status",
-      from: label(c.status),
-      to: label(to),
-      note: `${cb.id}: ${cb.remarks || choiceLabel("satisfaction", cb.satisfaction, office.t)}`,
-    },
-  ]);
-  if (consequence === "reopenComplaint") alert(office, cb, next, "");
-}
-
-/** Tells the handler, the department head and the manager that an owner was not satisfied. */
-function alert(office: Office, cb: Callback, complaint: Complaint | null, followUpId: string) {
-  const dept = findDepartment(office.settings, cb.department);
-  const handlers = isEmail(complaint?.assignee ?? cb.handler)
-    ? [complaint?.assignee ?? cb.handler]
-    : (dept?.handlerEmails ?? []);
-  const to = [
-    ...new Set(
-      [...handlers, dept?.headEmail ?? "", office.settings.managerEmail].map((e) => e.trim()).filter(isEmail),
-    ),
-  ];
-  if (!to.length) return;
-  const mail = callbackAlertMail(
-    { t: office.t, officeName: office.settings.officeName, utcOffsetMinutes: office.codec.utcOffsetMinutes },
-    cb,
-    followUpId,
-  );
-  sendMail({ to: to.join(","), name: office.settings.officeName, ...mail });
-}
-
-function outcomeMessage(
+/** An outcome's problem in the office's words, naming the column as the sheet shows it. */
+export function outcomeMessage(
   office: Office,
   cb: Callback,
   field: string,

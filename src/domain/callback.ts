@@ -1,7 +1,7 @@
 // Call-backs (回访): after a resolved complaint or a repair/housekeeping service the office
 // calls the owner back. Pure rules: when it is due, what an outcome may be, what it causes.
 import { addBusinessMinutes, type BusinessCalendar } from "./calendar";
-import { parseLocalDateTime } from "./dates";
+import { formatLocal, parseLocalDateTime } from "./dates";
 import { encodeNotice } from "./notices";
 import { MAX_CELL_CHARS } from "./text";
 
@@ -23,7 +23,11 @@ export type Satisfaction = (typeof SATISFACTION)[number];
 export const CALLBACK_RESULTS = ["reached", "unreachable"] as const;
 export type CallbackResult = (typeof CALLBACK_RESULTS)[number];
 
-/** pending: not yet called (or not reached yet); done: owner reached; unreachable: given up after N tries. */
+/**
+ * waiting: the work is not done yet; pending: to call (not called yet, not reached yet, or a
+ * complaint's owner answered neutral and is to be called again); done: the owner's word is
+ * recorded; unreachable: given up after N tries.
+ */
 export const CALLBACK_STATES = ["waiting", "pending", "done", "unreachable"] as const;
 export type CallbackState = (typeof CALLBACK_STATES)[number];
 
@@ -88,9 +92,60 @@ export interface CallbackRules {
 
 export const isSatisfied = (s: Satisfaction | "") => s === "very_satisfied" || s === "satisfied";
 export const isUnsatisfied = (s: Satisfaction | "") => s === "dissatisfied" || s === "very_dissatisfied";
-/** A call-back that lets its complaint close: the owner was satisfied, or could not be reached after N tries. */
+
+/**
+ * A call-back that lets its complaint close: the owner was satisfied, or could not be reached
+ * after N tries, or answered neutral and the manager closed it with a written reason (the
+ * only way a neutral answer becomes done: on its own it leaves the call-back pending).
+ */
 export const isSettled = (c: Callback) =>
-  c.state === "unreachable" || (c.state === "done" && !isUnsatisfied(c.satisfaction));
+  c.state === "unreachable" ||
+  (c.state === "done" && !isUnsatisfied(c.satisfaction) && c.satisfaction !== "");
+
+/** A complaint's owner answered neutral: the call-back stays open and falls due again. */
+export const awaitsFollowUp = (c: Callback) =>
+  c.source === "complaint" && c.state === "pending" && c.result === "reached" && c.satisfaction === "neutral";
+
+/** When a call-back happened or falls due: its call, else its deadline, else when the work was done. */
+export const callbackTime = (c: Callback) => (c.calledAt ?? c.dueAt ?? c.doneAt)?.getTime() ?? 0;
+
+/**
+ * A complaint's latest call-back: the newest by time, not the last row, so a sheet sorted
+ * newest-first reads the same. IDs are handed out in order, so they break ties.
+ */
+export function latestCallback(callbacks: readonly Callback[], complaintId: string): Callback | undefined {
+  let latest: Callback | undefined;
+  for (const c of callbacks) {
+    if (c.source !== "complaint" || c.ref !== complaintId) continue;
+    if (
+      !latest ||
+      callbackTime(c) > callbackTime(latest) ||
+      (callbackTime(c) === callbackTime(latest) && c.id > latest.id)
+    )
+      latest = c;
+  }
+  return latest;
+}
+
+/**
+ * The states a call-back's own cells allow, the usual one first: what the desk puts back when
+ * someone types another state over it. A neutral answer to a complaint is pending until the
+ * manager closes it (then done), so both are allowed there.
+ */
+export function possibleStates(c: Callback, maxAttempts: number): CallbackState[] {
+  if (!c.source || !c.doneAt) return ["waiting"];
+  if (c.result === "unreachable") return (c.attempts ?? 0) >= maxAttempts ? ["unreachable"] : ["pending"];
+  if (!c.satisfaction) return ["pending"];
+  if (c.source === "complaint" && c.satisfaction === "neutral") return ["pending", "done"];
+  return ["done"];
+}
+
+/** Due a number of business days after the work was done, or after a neutral answer that asks for another call. */
+export function dueAtOf(c: Callback, rules: CallbackRules, cal: BusinessCalendar): Date | null {
+  if (!c.source || !c.doneAt) return null;
+  const from = awaitsFollowUp(c) && c.calledAt ? c.calledAt : c.doneAt;
+  return new Date(callbackDue(from.getTime(), c.source, rules, cal));
+}
 
 /** Due a number of business days after the work was done, counted on the office's calendar. */
 export function callbackDue(
@@ -187,11 +242,52 @@ export function validateOutcome(
   };
 }
 
+/** The cells a person fills in when they record a call straight into the Call-backs sheet. */
+export const OUTCOME_CELLS = ["method", "result", "satisfaction", "calledAt"] as const;
+
+/**
+ * The outcome a person typed straight into a row of the Call-backs sheet, as the dialog would
+ * send it, or null when the row carries no new call. `edited`: the columns they changed, or
+ * null when not known (then a pending row counts when its answer is not one the desk already
+ * acted on). Cells left from an earlier try (result, call time) are not taken for the new one.
+ */
+export function typedOutcome(
+  c: Callback,
+  edited: ReadonlySet<string> | null,
+  utcOffsetMinutes: number,
+): OutcomeInput | null {
+  const answered = c.result !== "" || c.satisfaction !== "";
+  const tried = (c.attempts ?? 0) > 0;
+  if (edited) {
+    if (!OUTCOME_CELLS.some((k) => edited.has(k)) || !(answered || c.method)) return null;
+  } else {
+    const open = c.state === "pending" || c.state === "waiting" || c.state === "";
+    const actedOn =
+      tried &&
+      ((c.result === "unreachable" && !c.satisfaction) ||
+        (c.result === "reached" && c.satisfaction === "neutral"));
+    if (!answered || !open || actedOn) return null;
+  }
+  const fresh = (key: string) => (edited ? edited.has(key) : !tried);
+  // A satisfaction typed over an earlier "not reached" means the owner was reached this time.
+  const result =
+    c.satisfaction && !(edited?.has("result") && c.result === "unreachable") ? "reached" : c.result;
+  return {
+    method: c.method,
+    result,
+    satisfaction: c.satisfaction,
+    remarks: c.remarks,
+    followUp: c.followUp,
+    calledAt: c.calledAt && fresh("calledAt") ? formatLocal(c.calledAt.getTime(), utcOffsetMinutes) : "",
+  };
+}
+
 /** What an outcome does to the work it follows. */
 export type Consequence =
   | "closeComplaint" // satisfied, or given up as unreachable: the complaint may close
   | "reopenComplaint" // unsatisfied: the complaint goes back to work
   | "followUpService" // unsatisfied with a repair: a follow-up work item
+  | "followUpCallback" // a complaint's owner answered neutral: another call-back falls due
   | "tryAgain" // not reached yet
   | "none";
 
@@ -200,6 +296,7 @@ export function applyOutcome(
   o: Outcome,
   who: string,
   rules: CallbackRules,
+  cal: BusinessCalendar,
 ): { record: Callback; consequence: Consequence } {
   const attempts = (cb.attempts ?? 0) + 1;
   const record: Callback = {
@@ -221,7 +318,33 @@ export function applyOutcome(
   record.state = "done";
   if (isUnsatisfied(o.satisfaction))
     return { record, consequence: cb.source === "complaint" ? "reopenComplaint" : "followUpService" };
+  if (cb.source === "complaint" && o.satisfaction === "neutral") {
+    // "确保客户满意": neutral is not satisfied. The owner is called again; the manager may close it.
+    record.state = "pending";
+    record.dueAt = dueAtOf(record, rules, cal);
+    return { record, consequence: "followUpCallback" };
+  }
   return { record, consequence: cb.source === "complaint" ? "closeComplaint" : "none" };
+}
+
+export type ManagerCloseError = "notManager" | "notNeutral" | "reasonRequired" | "tooLong";
+
+/**
+ * The manager closing a complaint whose owner answered neutral, with a written reason: the
+ * call-back becomes done and its complaint may close. `note` is the reason as recorded.
+ */
+export function managerClose(
+  cb: Callback,
+  reason: string,
+  note: string,
+  isManager: boolean,
+): { ok: true; record: Callback } | { ok: false; error: ManagerCloseError } {
+  if (!isManager) return { ok: false, error: "notManager" };
+  if (!awaitsFollowUp(cb)) return { ok: false, error: "notNeutral" };
+  if (!reason.trim()) return { ok: false, error: "reasonRequired" };
+  const followUp = cb.followUp ? `${cb.followUp}\n${note}` : note;
+  if (followUp.length > MAX_CELL_CHARS) return { ok: false, error: "tooLong" };
+  return { ok: true, record: { ...cb, state: "done", followUp } };
 }
 
 export interface CallbackRateRow {

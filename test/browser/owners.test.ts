@@ -40,12 +40,16 @@ describe("Import owners dialog in Chromium", () => {
     await page.waitForFunction(`document.querySelector("#text").value.includes("5栋1单元0502")`);
     await page.click("#preview");
     await page.waitForSelector("#status.ok");
-    expect(await page.textContent("#status")).toBe("新增 2 户，更新 0 户，拒绝 1 行。");
+    expect(await page.textContent("#status")).toBe(
+      "新增 2 户，更新 0 户，0 户无变化，拒绝 1 行。档案中的已有记录不会被删除。",
+    );
     expect(await page.textContent("tr.refused")).toContain("第 3 行：房号 3-2-1201 与第 2 行重复");
     expect(readSheet(rt, "owners").rows).toHaveLength(0);
 
     await page.click("#import");
     await page.waitForSelector('#status:has-text("已导入")');
+    // After the import only the refused line is listed.
+    expect(await page.$$eval("#rows tr.refused", (rows) => rows.length)).toBe(1);
     const owners = readSheet(rt, "owners").rows;
     expect(owners.map((o) => [o["房号"], o["联系电话"], o["服务需求备注"]])).toEqual([
       ["3栋2单元1201", "0571 8877 6655", '老人独居, "优先"上门'],

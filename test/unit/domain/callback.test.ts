@@ -7,9 +7,14 @@ import {
   type Callback,
   callbackDue,
   callbackRates,
+  dueAtOf,
   emptyCallback,
   isSettled,
+  latestCallback,
+  managerClose,
   planCallbackReminders,
+  possibleStates,
+  typedOutcome,
   validateOutcome,
 } from "../../../src/domain/callback";
 
@@ -100,34 +105,151 @@ describe("call-back outcomes", () => {
   });
 
   it("closes a complaint when the owner is satisfied, reopens it when not", () => {
-    expect(applyOutcome(cb(), outcome({}), "li", rules).consequence).toBe("closeComplaint");
-    expect(applyOutcome(cb(), outcome({ satisfaction: "neutral" }), "li", rules).consequence).toBe(
-      "closeComplaint",
-    );
-    expect(applyOutcome(cb(), outcome({ satisfaction: "very_dissatisfied" }), "li", rules).consequence).toBe(
-      "reopenComplaint",
+    expect(applyOutcome(cb(), outcome({}), "li", rules, cal).consequence).toBe("closeComplaint");
+    expect(applyOutcome(cb(), outcome({ satisfaction: "neutral" }), "li", rules, cal).consequence).toBe(
+      "followUpCallback",
     );
     expect(
-      applyOutcome(cb({ source: "repair" }), outcome({ satisfaction: "dissatisfied" }), "li", rules)
+      applyOutcome(cb(), outcome({ satisfaction: "very_dissatisfied" }), "li", rules, cal).consequence,
+    ).toBe("reopenComplaint");
+    expect(
+      applyOutcome(cb({ source: "repair" }), outcome({ satisfaction: "dissatisfied" }), "li", rules, cal)
         .consequence,
     ).toBe("followUpService");
-    expect(applyOutcome(cb({ source: "repair" }), outcome({}), "li", rules).consequence).toBe("none");
+    expect(applyOutcome(cb({ source: "repair" }), outcome({}), "li", rules, cal).consequence).toBe("none");
   });
 
   it("gives up on an unreachable owner only after the office's number of tries", () => {
     let current = cb();
     const tries: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const r = applyOutcome(current, outcome({ result: "unreachable", satisfaction: "" }), "li", rules);
+      const r = applyOutcome(current, outcome({ result: "unreachable", satisfaction: "" }), "li", rules, cal);
       tries.push(r.consequence);
       current = r.record;
     }
     expect(tries).toEqual(["tryAgain", "tryAgain", "closeComplaint"]);
     expect(current).toMatchObject({ state: "unreachable", attempts: 3 });
     expect(isSettled(current)).toBe(true);
-    expect(isSettled(applyOutcome(cb(), outcome({ satisfaction: "dissatisfied" }), "li", rules).record)).toBe(
-      false,
+    expect(
+      isSettled(applyOutcome(cb(), outcome({ satisfaction: "dissatisfied" }), "li", rules, cal).record),
+    ).toBe(false);
+  });
+});
+
+describe("neutral answers, the latest call-back, and the manager's close", () => {
+  const outcome = (over: object) => ({
+    method: "phone" as const,
+    result: "reached" as const,
+    satisfaction: "neutral" as const,
+    remarks: "还行吧",
+    followUp: "",
+    calledAt: t("2026-03-03T10:00"),
+    ...over,
+  });
+
+  it("keeps a complaint's call-back open after a neutral answer, due again a business day after the call", () => {
+    const { record, consequence } = applyOutcome(cb(), outcome({}), "li", rules, cal);
+    expect(consequence).toBe("followUpCallback");
+    expect(record).toMatchObject({ state: "pending", satisfaction: "neutral", attempts: 1 });
+    expect(show(record.dueAt?.getTime() ?? 0)).toBe("2026-03-04 10:00");
+    expect(isSettled(record)).toBe(false);
+    expect(show(dueAtOf(record, rules, cal)?.getTime() ?? 0)).toBe("2026-03-04 10:00");
+    // A repair's neutral answer is simply recorded.
+    expect(applyOutcome(cb({ source: "repair" }), outcome({}), "li", rules, cal)).toMatchObject({
+      consequence: "none",
+      record: { state: "done" },
+    });
+    // The follow-up call is recorded on the same call-back, and a satisfied owner settles it.
+    const second = applyOutcome(
+      record,
+      outcome({ satisfaction: "satisfied", calledAt: t("2026-03-04T09:00") }),
+      "li",
+      rules,
+      cal,
     );
+    expect(second).toMatchObject({ consequence: "closeComplaint", record: { state: "done", attempts: 2 } });
+    expect(isSettled(second.record)).toBe(true);
+  });
+
+  it("lets only the manager close a neutral call-back, and only with a reason", () => {
+    const neutral = applyOutcome(cb(), outcome({}), "li", rules, cal).record;
+    expect(managerClose(neutral, "业主已搬离", "经理结案：业主已搬离", false)).toEqual({
+      ok: false,
+      error: "notManager",
+    });
+    expect(managerClose(neutral, "  ", "", true)).toEqual({ ok: false, error: "reasonRequired" });
+    expect(managerClose(cb(), "理由", "经理结案：理由", true)).toEqual({ ok: false, error: "notNeutral" });
+    const closed = managerClose(
+      { ...neutral, followUp: "再约时间" },
+      "业主已搬离",
+      "经理结案：业主已搬离",
+      true,
+    );
+    expect(closed).toMatchObject({
+      ok: true,
+      record: { state: "done", followUp: "再约时间\n经理结案：业主已搬离" },
+    });
+    expect(closed.ok && isSettled(closed.record)).toBe(true);
+  });
+
+  it("takes the newest call-back by time, whatever the order of the rows", () => {
+    const satisfied = cb({
+      state: "done",
+      satisfaction: "satisfied",
+      calledAt: new Date(t("2026-03-03T10:00")),
+    });
+    const pending = cb({
+      id: "HF-2026-000007",
+      doneAt: new Date(t("2026-03-05T10:00")),
+      dueAt: new Date(t("2026-03-06T10:00")),
+    });
+    const other = cb({ id: "HF-2026-000009", ref: "TS-2026-000002", dueAt: new Date(t("2026-04-01T10:00")) });
+    for (const list of [
+      [satisfied, pending, other],
+      [other, pending, satisfied],
+    ])
+      expect(latestCallback(list, "TS-2026-000001")?.id).toBe("HF-2026-000007");
+    // Same time: the later ID is the newer one.
+    const twin = cb({ id: "HF-2026-000002" });
+    expect(latestCallback([twin, cb()], "TS-2026-000001")?.id).toBe("HF-2026-000002");
+  });
+
+  it("knows which states a row's own cells allow", () => {
+    expect(possibleStates(cb({ doneAt: null }), 3)).toEqual(["waiting"]);
+    expect(possibleStates(cb(), 3)).toEqual(["pending"]);
+    expect(possibleStates(cb({ result: "unreachable", attempts: 2 }), 3)).toEqual(["pending"]);
+    expect(possibleStates(cb({ result: "unreachable", attempts: 3 }), 3)).toEqual(["unreachable"]);
+    expect(possibleStates(cb({ result: "reached", satisfaction: "satisfied" }), 3)).toEqual(["done"]);
+    expect(possibleStates(cb({ result: "reached", satisfaction: "neutral" }), 3)).toEqual([
+      "pending",
+      "done",
+    ]);
+  });
+
+  it("reads a call typed into a row, and not one the desk already acted on", () => {
+    const typed = cb({ method: "phone", satisfaction: "dissatisfied" });
+    expect(typedOutcome(typed, null, 480)).toMatchObject({
+      method: "phone",
+      result: "reached",
+      satisfaction: "dissatisfied",
+    });
+    expect(typedOutcome(typed, new Set(["remarks"]), 480)).toBeNull();
+    expect(typedOutcome(typed, new Set(["satisfaction"]), 480)).not.toBeNull();
+    const triedOnce = cb({
+      method: "phone",
+      result: "unreachable",
+      attempts: 1,
+      calledAt: new Date(t("2026-03-03T09:00")),
+    });
+    expect(typedOutcome(triedOnce, null, 480)).toBeNull();
+    // A satisfaction typed over an earlier "not reached": reached this time, at a new time.
+    expect(
+      typedOutcome({ ...triedOnce, satisfaction: "satisfied" }, new Set(["satisfaction"]), 480),
+    ).toMatchObject({
+      result: "reached",
+      calledAt: "",
+    });
+    expect(typedOutcome(cb({ state: "done", satisfaction: "satisfied", attempts: 1 }), null, 480)).toBeNull();
   });
 });
 

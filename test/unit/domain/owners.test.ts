@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseTable } from "../../../src/domain/csv";
-import { type Owner, planImport } from "../../../src/domain/owners";
+import { emptyOwner, type Owner, ownerChanges, planImport } from "../../../src/domain/owners";
 import { checkUnit, unitKey, unitRegistry } from "../../../src/domain/units";
 
 describe("unit matching", () => {
@@ -85,7 +85,7 @@ describe("owner lists", () => {
         "7栋1单元0101,孙,,微信,否",
       ].join("\n"),
     );
-    const plan = planImport(table, ["7-1-101"], header, channel, flag);
+    const plan = planImport(table, [{ ...emptyOwner(), unit: "7-1-101" }], header, channel, flag);
     expect(plan.rows.map((r) => [r.line, r.problem, r.updates])).toEqual([
       [2, null, false],
       [3, "missingUnit", false],
@@ -96,6 +96,22 @@ describe("owner lists", () => {
     ]);
     expect(plan.rows[2]?.firstLine).toBe(2);
     expect(plan.rows[0]?.owner).toMatchObject({ phones: "0571-88776655", channel: "phone", keyOwner: "yes" });
+  });
+
+  it("updates only the cells the list fills in and changes, in the registry's first row of the unit", () => {
+    const registry: Owner[] = [
+      { ...emptyOwner(), names: "无房号业主", phones: "13700000000", notes: "房号待确认" },
+      { ...emptyOwner(), unit: "3栋2单元1201", names: "王", phones: "139", channel: "phone" },
+      { ...emptyOwner(), unit: "3-2-1201", names: "王（旧）" },
+    ];
+    const table = parseTable("房号,业主,电话,联系方式\n3-2-1201,王,138,\n3栋2单元1201,,,\n9-9-909,钱,,");
+    const plan = planImport(table, registry, header, channel, flag);
+    expect(plan.rows.map((r) => [r.line, r.problem, r.target, r.changes])).toEqual([
+      [2, null, 1, ["phones"]],
+      [3, "duplicateInFile", undefined, []],
+      [4, null, undefined, []],
+    ]);
+    expect(ownerChanges(registry[1] as Owner, plan.rows[0]?.owner as Owner)).toEqual({ phones: "138" });
   });
 
   it("refuses a list without a unit column", () => {
