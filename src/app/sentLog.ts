@@ -103,6 +103,8 @@ export class Outbox {
   /** Journals, sends and confirms one email; a failure for one person never stops the run. */
   deliver(letter: Letter): Delivery {
     if (this.bytes() > FLUSH_AFTER_BYTES) this.record(null);
+    // The lock stayed busy and the journal keeps growing: stop before the property store fills.
+    if (this.bytes() > 2 * FLUSH_AFTER_BYTES) return { status: "busy" };
     let claim: Claim | null;
     try {
       claim = withDocumentLock(LOCK_WAIT_MS, () => this.claim(letter));
@@ -154,6 +156,7 @@ export class Outbox {
     return { keys, mail, from, count: parts.length };
   }
 
+  /** Bytes of this run's journal in the properties. */
   private bytes(): number {
     let n = 0;
     for (const v of this.written.values()) n += utf8Bytes(v);
