@@ -25,6 +25,7 @@ import {
   checkGrid,
   checkHeaderRow,
   checkHeaders,
+  checkTypingRoom,
   checkValidations,
   ensureSheet,
   findRenamedSheets,
@@ -326,17 +327,25 @@ function digestHourFinding(office: Office, me: CurrentUser, owner: TriggerOwner)
 }
 
 /**
- * For the hourly run (it runs as the owner): when Settings' digest.hour (or zone) changed,
- * the digest trigger is reinstalled at the new hour. Returns what it did, or null.
+ * Upkeep the hourly run can do between repairs (it runs as the triggers' owner; call it under
+ * the document lock): the digest trigger follows a changed digest.hour (or zone), and the
+ * sheets people type into get their empty rows back. Returns what it did.
  */
-export function keepDigestOnTime(office: Office): string | null {
+export function hourlyUpkeep(office: Office): string[] {
+  const done: Finding[] = [];
   const me = currentUser();
   const owner = readDocumentJson<TriggerOwner | null>(OWNER_KEY, null);
-  if (!owner || !sameAccount(owner.email, me.email)) return null;
-  if (owner.digestHour === office.settings.digestHour && owner.zone === office.settings.timeZone) return null;
-  const finding = digestHourFinding(office, me, owner);
-  finding.fix?.();
-  return finding.done;
+  const { settings } = office;
+  if (owner && sameAccount(owner.email, me.email))
+    if (owner.digestHour !== settings.digestHour || owner.zone !== settings.timeZone)
+      done.push(digestHourFinding(office, me, owner));
+  const ctx: SheetContext = { ss: office.ss, language: office.language, t: office.t };
+  for (const id of ["complaints", "callbacks"] as const) {
+    const spec = SCHEMAS[id] as unknown as SheetSpec<unknown>;
+    const sheet = findSheet(office.ss, spec, office.t(spec.nameKey));
+    if (sheet) checkTypingRoom(ctx, sheet, spec, done);
+  }
+  return applyAll(done);
 }
 
 /** Removes every trigger of this account for the handler (ScriptApp sees only one's own). */

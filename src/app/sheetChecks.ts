@@ -457,16 +457,36 @@ export function checkGrid(ctx: SheetContext, sheet: Sheet, spec: AnySpec, findin
       },
     });
   }
+  typingRoom(ctx, sheet, spec, maxRows, lastRow, findings);
+}
+
+/** A sheet people type into keeps at least a quarter of its headroom as empty rows. */
+function typingRoom(
+  ctx: SheetContext,
+  sheet: Sheet,
+  spec: AnySpec,
+  maxRows: number,
+  lastRow: number,
+  findings: Finding[],
+) {
+  const headroom = HEADROOM[spec.id];
   const emptyRows = maxRows - lastRow;
-  if (headroom >= 50 && emptyRows < headroom / 4)
-    findings.push({
-      problem: ctx.t("health.fewRows", { sheet: name, count: emptyRows }),
-      done: ctx.t("setup.addedRows", { sheet: name, count: keepRows - maxRows }),
-      fix: () => {
-        const short = Math.max(1, sheet.getLastRow()) + headroom - sheet.getMaxRows();
-        if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
-      },
-    });
+  if (headroom < 50 || emptyRows >= headroom / 4) return;
+  const name = sheet.getName();
+  findings.push({
+    problem: ctx.t("health.fewRows", { sheet: name, count: emptyRows }),
+    done: ctx.t("setup.addedRows", { sheet: name, count: lastRow + headroom - maxRows }),
+    fix: () => {
+      // New rows at the bottom take the last row's formats and dropdowns, as on Google.
+      const short = Math.max(1, sheet.getLastRow()) + headroom - sheet.getMaxRows();
+      if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
+    },
+  });
+}
+
+/** Only the typing room (four calls): for a run that keeps typed sheets usable between repairs. */
+export function checkTypingRoom(ctx: SheetContext, sheet: Sheet, spec: AnySpec, findings: Finding[]) {
+  typingRoom(ctx, sheet, spec, sheet.getMaxRows(), Math.max(1, sheet.getLastRow()), findings);
 }
 
 export interface SheetCells {

@@ -191,6 +191,24 @@ describe("lean sheets", () => {
     expect(readSheet(rt, "log").header[8]).toBe("审核人");
   });
 
+  it("gives a typed sheet its empty rows back when people have used them up", async () => {
+    const rt = await newOffice();
+    const sheet = rt.meter.quietly(() => rt.sheets.spreadsheet.getSheetByName("投诉"));
+    if (!sheet) throw new Error("no sheet");
+    // 170 rows typed since set-up left 200 empty ones.
+    rt.meter.quietly(() =>
+      sheet.getRange(2, 5, 170, 1).setValues(Array.from({ length: 170 }, (_, i) => [`1栋1单元${1000 + i}`])),
+    );
+    const report = rt.callFromDialog("getHealthReport") as { problems: string[]; repairable: boolean };
+    expect(report.problems).toContain("“投诉”：只剩 30 个空行可供录入。");
+    const lines = rt.callFromDialog("repairWorkbook") as string[];
+    expect(lines).toContain("“投诉”：已添加 170 个空行供录入。");
+    expect(rt.meter.quietly(() => sheet.getMaxRows())).toBe(371);
+    // The new rows carry the sheet's formats and dropdowns.
+    expect(rt.meter.quietly(() => sheet.getRange(371, 5).getNumberFormat())).toBe("@");
+    expect((rt.callFromDialog("getHealthReport") as { repairable: boolean }).repairable).toBe(false);
+  });
+
   it("warns from 60 % of the 10 M-cell limit, and more strongly from 80 %", async () => {
     const rt = await newOffice();
     const ss = rt.sheets.spreadsheet;
