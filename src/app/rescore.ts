@@ -5,7 +5,7 @@
 import type { Complaint } from "../domain/complaint";
 import type { TrackedItem } from "../domain/escalation";
 import { sameTime } from "../domain/rowEdit";
-import { parseTrail, lastStatus } from "../domain/trail";
+import { lastStatus, parseTrail } from "../domain/trail";
 import { patchRows, type RowPatch } from "../gas/patch";
 import { LockBusyError, withDocumentLock } from "../gas/services";
 import { isBlank } from "../sheets/codec";

@@ -1,9 +1,10 @@
 // The dropdowns and highlighting the desk's sheets carry, in the office's language.
+
+import { findSheet } from "../gas/table";
 import { allLabels, type MessageKey } from "../i18n/messages";
 import { choiceLabels } from "../sheets/codec";
 import type { ColumnSpec, SheetSpec } from "../sheets/schema";
 import { SCHEMAS } from "../sheets/schema";
-import { findSheet } from "../gas/table";
 import { columnLetter, type Finding } from "./findings";
 import { headerMap, type RuleFor, type SheetContext } from "./sheetChecks";
 

@@ -6,8 +6,8 @@ import { choiceLabel } from "../sheets/codec";
 import { CALLBACK_COLUMNS, headerFor } from "../sheets/schema";
 import { readCallbacks, saveCallbacksAt } from "./callbacks";
 import { explainError } from "./errors";
-import { flagUnits } from "./owners";
 import { loadOffice } from "./office";
+import { flagUnits } from "./owners";
 import { type Field, validateService } from "./serviceDraft";
 
 export { completeCallbackEdits } from "./callbackRows";

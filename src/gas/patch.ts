@@ -3,10 +3,11 @@
 // earlier is a guess, so every write here re-reads the rows it touches just before it writes,
 // checks the record is still there and still as the decision assumed, and writes cell runs,
 // never whole rows. Callers hold the document lock (withDocumentLock).
-import { type Cell, encodeCell, type HeaderMap, isBlank, mapHeaders } from "../sheets/codec";
-import type { Codec } from "../sheets/codec";
-import type { ColumnSpec, SheetSpec } from "../sheets/schema";
+
 import { isDate } from "../domain/dates";
+import type { Codec } from "../sheets/codec";
+import { type Cell, encodeCell, type HeaderMap, isBlank, mapHeaders } from "../sheets/codec";
+import type { ColumnSpec, SheetSpec } from "../sheets/schema";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

@@ -14,7 +14,7 @@ import { headerFor, type SheetSpec } from "../sheets/schema";
 import { nextFreeRow } from "./patch";
 
 // Writes of computed cells addressed by record ID (the write model) live in ./patch.
-export { patchRows, type RowPatch, type PatchOutcome } from "./patch";
+export { type PatchOutcome, patchRows, type RowPatch } from "./patch";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
