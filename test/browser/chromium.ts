@@ -10,6 +10,8 @@ export interface ChromiumChoice {
   path: string;
   /** What a person reads in the test output. */
   source: string;
+  /** Unpacked from the npm package (into the temp folder), rather than installed on the machine. */
+  packaged: boolean;
 }
 
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
@@ -23,13 +25,17 @@ export async function resolveChromium(): Promise<ChromiumChoice> {
   const wanted = process.env.CHROMIUM_PATH;
   if (wanted) {
     if (!existsSync(wanted)) throw new Error(`CHROMIUM_PATH=${wanted} does not exist`);
-    return { path: wanted, source: `CHROMIUM_PATH ${wanted}` };
+    return { path: wanted, source: `CHROMIUM_PATH ${wanted}`, packaged: false };
   }
   if (existsSync(SYSTEM_CHROMIUM))
     return { path: SYSTEM_CHROMIUM, source: `system Chromium ${SYSTEM_CHROMIUM}` };
   const { default: packaged } = await import("@sparticuz/chromium");
   const path = await packaged.executablePath();
-  return { path, source: `Chromium from the npm package @sparticuz/chromium, unpacked to ${path}` };
+  return {
+    path,
+    source: `Chromium from the npm package @sparticuz/chromium, unpacked to ${path}`,
+    packaged: true,
+  };
 }
 
 export async function launch(): Promise<Browser> {
