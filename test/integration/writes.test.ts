@@ -26,7 +26,7 @@ async function officeWithThree() {
 }
 
 /** Each complaint's computed cells, by ID, as displayed. */
-function computedById(rt: Runtime) {
+function computedById(rt: Runtime): Record<string, { response: unknown; resolution: unknown; sla: unknown }> {
   const view = readSheet(rt, "complaints", true);
   return Object.fromEntries(
     view.rows.map((r) => [r["编号"], { response: r["响应时限"], resolution: r["解决时限"], sla: r["时效"] }]),
