@@ -121,6 +121,7 @@ export function sendReminders(office: Office, startedAt: number): ReminderReport
 
   let emails = 0;
   let delivered = 0;
+  let settled = 0;
   let failed = 0;
   let stoppedBy: ReminderReport["stoppedBy"] = null;
   for (const person of outgoing(planned, dueCallbacks)) {
@@ -132,18 +133,22 @@ export function sendReminders(office: Office, startedAt: number): ReminderReport
       stoppedBy = "quota";
       break;
     }
-    const result = outbox.deliver(letterFor(office, person));
+    const letter = letterFor(office, person);
+    const result = outbox.deliver(letter);
     if (result.status === "sent") {
       emails += 1;
       delivered += result.keys.length;
-    } else if (result.status === "failed") failed += 1;
+      // Any left out went out from another run meanwhile: not waiting any more.
+      settled += letter.keys.length;
+    } else if (result.status === "taken") settled += letter.keys.length;
+    else if (result.status === "failed") failed += 1;
     else if (result.status === "quota" || result.status === "busy") {
       stoppedBy = result.status;
       break;
     }
   }
   outbox.close(live);
-  const pending = planned.length + dueCallbacks.length - delivered;
+  const pending = planned.length + dueCallbacks.length - settled;
   const message =
     stoppedBy === "quota"
       ? t("run.quotaExhausted", { pending })
