@@ -1,10 +1,13 @@
 // Generates a busy office's history: N complaints over the last 60 days with their Log,
 // as the desk itself would have written them, for the benchmark.
+
+import { random } from "../sim/scenario";
+import type { BusinessCalendar } from "../src/domain/calendar";
 import { addBusinessMinutes } from "../src/domain/calendar";
 import { type Callback, callbackDue, emptyCallback } from "../src/domain/callback";
-import type { Owner } from "../src/domain/owners";
 import { type Complaint, emptyComplaint, SEVERITIES, type Status } from "../src/domain/complaint";
 import type { LogEntry } from "../src/domain/log";
+import type { Owner } from "../src/domain/owners";
 import { registerComplaint } from "../src/domain/register";
 import type { OfficeSettings } from "../src/domain/settings";
 import { translator } from "../src/i18n/messages";
@@ -12,8 +15,6 @@ import { type Codec, choiceLabel } from "../src/sheets/codec";
 import { defaultCategories, defaultDepartments, SETTING_DEFAULTS } from "../src/sheets/defaults";
 import { seedDays } from "../src/sheets/holidaySeed";
 import { buildCalendar, readSettings } from "../src/sheets/settings";
-import type { BusinessCalendar } from "../src/domain/calendar";
-import { random } from "../sim/scenario";
 
 export interface Office {
   settings: OfficeSettings;
@@ -143,12 +144,19 @@ export function generateServices(office: Office, n: number, now: number, seed = 
   return out;
 }
 
+/** Units per building: 4 entrances × 33 floors × 4 flats. */
+const UNITS_PER_BUILDING = 4 * 33 * 4;
+
+/** N owners of distinct units. The compound has enough buildings for N with room to spare
+ * (at least 60, the size of the complaints' compound and beyond), so picking at random never
+ * runs out of free units (it used to loop forever above 31,680 owners). */
 export function generateOwners(n: number, seed = 13): Owner[] {
   const r = random(seed);
+  const buildings = Math.max(60, Math.ceil((n * 1.25) / UNITS_PER_BUILDING));
   const seen = new Set<string>();
   const out: Owner[] = [];
   while (out.length < n) {
-    const unit = `${r.int(1, 60)}栋${r.int(1, 4)}单元${r.int(1, 33)}0${r.int(1, 4)}`;
+    const unit = `${r.int(1, buildings)}栋${r.int(1, 4)}单元${r.int(1, 33)}0${r.int(1, 4)}`;
     if (seen.has(unit)) continue;
     seen.add(unit);
     out.push({

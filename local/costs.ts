@@ -7,6 +7,8 @@
 
 /** Where a figure comes from. `date` is the publication date as far as the page shows it. */
 export interface Source {
+  /** How the cost table cites it. */
+  short: string;
   title: string;
   url: string;
   date: string;
@@ -14,46 +16,54 @@ export interface Source {
 
 export const SOURCES = {
   mogsdad: {
+    short: "Stack Overflow, 2013",
     title: 'Stack Overflow answer "What is faster: ScriptDb or SpreadsheetApp?" (400 rows × 10 cells)',
     url: "https://ruby-bash.developreference.com/article/29263774/What+is+faster+ScriptDb+or+SpreadsheetApp",
     date: "2013 (ScriptDb era; copy of the Stack Overflow answer)",
   },
   googleBlog: {
+    short: "Google blog, 2010",
     title: 'Google Apps Script blog, "Optimizing Spreadsheet Operations"',
     url: "http://googleappsscript.blogspot.com/2010/06/optimizing-spreadsheet-operations.html",
     date: "2010-06-01",
   },
   bestPractices: {
+    short: "Google best practices",
     title: "Google, Apps Script best practices (batch operations; alternating reads and writes is slow)",
     url: "https://developers.google.com/apps-script/guides/support/best-practices",
     date: "current page, undated",
   },
   bugbugnow: {
+    short: "bugbugnow, 2019",
     title: "bugbugnow.net, GoogleAppsScriptのスプレッドシート処理を高速化する (1,000-row timings)",
     url: "https://www.bugbugnow.net/2019/03/GoogleAppsScript-speed-up.html",
     date: "2019-03",
   },
   ziritione: {
+    short: "ziritione.org",
     title: "Luis Peralta, Google Apps Script APIs performance (100 runs: min/avg/max)",
     url: "https://ziritione.org/post/apps_script_performance",
     date: "undated in the stored copy",
   },
   poehnelt: {
+    short: "Poehnelt",
     title: "Justin Poehnelt (Google), Storage Wars: CacheService vs PropertiesService vs Firestore",
     url: "https://justin.poehnelt.com/posts/apps-script-key-value-stores",
-    date: "undated in the stored copy (2024–2025)",
+    date: "undated in the stored copy",
   },
   smallOutbox: {
+    short: "Small Outbox FAQ",
     title: "Small Outbox add-on FAQ (MailApp send time by message size)",
     url: "https://sites.google.com/quickfixters.com/add-onsuniverse/faq",
     date: "undated",
   },
   tanaike: {
+    short: "Tanaike, 2022",
     title: 'Kanshi Tanaike, Benchmark: process costs … ("the processing time is not stable")',
     url: "https://tanaikech.github.io/2022/09/12/benchmark-process-costs-for-checking-value-in-array-using-google-apps-script/",
     date: "2022-09-12",
   },
-  none: { title: "no published figure found: assumption", url: "", date: "" },
+  none: { short: "assumption", title: "no published figure found: assumption", url: "", date: "" },
 } as const satisfies Record<string, Source>;
 
 export type SourceKey = keyof typeof SOURCES;
@@ -175,8 +185,8 @@ const DIALOG_MS = 200;
 /** Pessimistic band: 3×. The only repeated samples published (ziritione, 100 runs) show
  * maxima 2.8× (getProperty) to 3.7× (setProperty) the average; Tanaike reports Apps Script
  * times as "not stable"; and the figures above are 2010–2019 measurements of a service that
- * has changed since. A one-cell write then read measured ≈ 800 ms (poehnelt), far above this
- * model's ≈ 35 ms for it: code that interleaves reads and writes can be worse than 3×. */
+ * has changed since. A one-cell write then read measured ≈ 800 ms (poehnelt), above even this
+ * model's pessimistic ≈ 400 ms for it: code that interleaves reads and writes can be worse. */
 const PESSIMISTIC = 3;
 
 export const CALIBRATED: CostModel = {
@@ -518,7 +528,7 @@ export const FIGURES: Figure[] = [
   {
     operation: "one-cell setValue then getValue",
     published: "≈ 800 ms",
-    model: "≈ 35 ms (outside the 3× band: see the pessimistic note)",
+    model: `≈ ${Math.round(2 * HANDLE_MS + WRITE_CALL_MS + READ_CALL_MS + FLUSH_BASE_MS)} ms (3×: ≈ ${Math.round(3 * (2 * HANDLE_MS + WRITE_CALL_MS + READ_CALL_MS + FLUSH_BASE_MS))} ms, still below)`,
     source: "poehnelt",
   },
   {
