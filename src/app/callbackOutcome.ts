@@ -13,7 +13,7 @@ import { appendToLog } from "../gas/table";
 import type { Cell } from "../sheets/codec";
 import { choiceLabel } from "../sheets/codec";
 import { SCHEMAS } from "../sheets/schema";
-import { followUpService, readCallbacks, saveCallbacks } from "./callbacks";
+import { answerLabel, followUpService, readCallbacks, saveCallbacks } from "./callbacks";
 import { moveComplaint } from "./complaintRows";
 import { callbackAlertMail } from "./emails";
 import { messageOf } from "./errors";
@@ -117,9 +117,7 @@ export function settleOutcome(
     if (consequence === "reopenComplaint")
       alertFor = { complaint: moveComplaint(office, done.ref, "reopened", ["resolved", "closed"], note) };
     if (consequence === "followUpService") {
-      const [saved] = saveCallbacks(office, readCallbacks(office), [
-        followUpService(office, done, done.remarks),
-      ]);
+      const [saved] = saveCallbacks(office, { sheet }, [followUpService(office, done, done.remarks)]);
       followUpId = saved?.id ?? "";
       alertFor = { complaint: null };
     }
@@ -130,9 +128,7 @@ export function settleOutcome(
   const message = t(`cb.recorded.${consequence}`, {
     id: done.id,
     ref: done.ref,
-    satisfaction: done.satisfaction
-      ? choiceLabel("satisfaction", done.satisfaction, t)
-      : choiceLabel("cbResult", done.result, t),
+    satisfaction: answerLabel(done, t),
     followUp: followUpId,
     due: when(done.dueAt),
     attempts: done.attempts ?? 0,

@@ -9,13 +9,16 @@ import {
   validateOutcome,
 } from "../domain/callback";
 import { formatLocal } from "../domain/dates";
-import { patchRows, type RowPatch, readHeaderMap, readRows } from "../gas/patch";
+import { sameTime } from "../domain/rowEdit";
+import { patchRows, type RowPatch, readHeaderMap, readRows, runsOf } from "../gas/patch";
+import { withDocumentLock } from "../gas/services";
 import { findSheet, MissingColumnsError, MissingSheetError } from "../gas/table";
 import { allLabels } from "../i18n/messages";
-import { choiceLabel, decodeRows, isBlank } from "../sheets/codec";
+import { decodeRows, isBlank } from "../sheets/codec";
 import { CALLBACK_COLUMNS, headerFor, SCHEMAS } from "../sheets/schema";
-import { settleOutcome } from "./callbackOutcome";
-import { schedule } from "./callbacks";
+import { sendQueuedCallbackAlerts, settleOutcome } from "./callbackOutcome";
+import { answerLabel, readCallbacksIfAny, schedule } from "./callbacks";
+import { idsInSheet } from "./complaintRows";
 import { newIds } from "./ids";
 import type { Office } from "./office";
 import { flagUnits } from "./owners";
@@ -139,7 +142,7 @@ export function completeCallbackEdits(
         continue;
       }
       if (checked.errors.some((e) => e.code === "alreadyRecorded")) {
-        messages.push(t("cb.typed.already", { id: record.id, result: resultLabel(office, old ?? before) }));
+        messages.push(t("cb.typed.already", { id: record.id, result: answerLabel(old ?? before, t) }));
         // One cell changed: the recorded answer is put back.
         const key = [...(edited ?? [])].find((k) => (OUTCOME_CELLS as readonly string[]).includes(k)) as
           | keyof Callback
@@ -181,7 +184,7 @@ export function completeCallbackEdits(
 
   const freshAt = patches.length;
   if (fresh.length) {
-    const ids = newIds(office, fresh.length, () => idsIn(sheet, map.index.get("id")), "HF");
+    const ids = newIds(office, fresh.length, () => idsInSheet(sheet, map.index.get("id")), "HF");
     fresh.forEach(({ row, draft }, i) => {
       patches.push({
         row,
@@ -237,23 +240,41 @@ function typedOverCells(
   return claimed && !allowed ? ["state"] : [];
 }
 
-function idsIn(sheet: GoogleAppsScript.Spreadsheet.Sheet, col: number | undefined): string[] {
-  const last = sheet.getLastRow();
-  if (col === undefined || last < 2) return [];
-  return sheet
-    .getRange(2, col + 1, last - 1, 1)
-    .getValues()
-    .map(([v]) => String(v ?? ""));
+/** What the hourly run finished in the Call-backs sheet. */
+export interface CallbackSweep {
+  /** Rows settled that an edit could not (the lock was busy, or onEdit did not run). */
+  swept: number;
+  /** Alerts sent that calls typed into the sheet queued. */
+  alerts: number;
+  messages: string[];
 }
 
-function resultLabel(office: Office, cb: Callback): string {
-  return cb.satisfaction
-    ? choiceLabel("satisfaction", cb.satisfaction, office.t)
-    : choiceLabel("cbResult", cb.result, office.t);
-}
-
-/** Sheets keep minutes: a difference under a minute is the same time. */
-function sameTime(a: Date | null, b: Date | null): boolean {
-  if (!a || !b) return a === b;
-  return Math.abs(a.getTime() - b.getTime()) < 60_000;
+/**
+ * For the hourly run: settles the Call-backs rows an edit left unsettled (content without an
+ * ID, a call typed in but not recorded, a state its cells do not allow), then sends the alerts
+ * queued by unsatisfied owners typed in (onEdit may not send mail). Takes the document lock.
+ */
+export function sweepCallbacks(office: Office, lockWaitMs = 30_000): CallbackSweep {
+  const table = readCallbacksIfAny(office);
+  if (!table) return { swept: 0, alerts: 0, messages: [] };
+  const idCol = table.map.index.get("id");
+  const byRow = new Map(table.rowNumbers.map((row, i) => [row, table.records[i]]));
+  const unsettled: number[] = [];
+  table.values.slice(1).forEach((raw, i) => {
+    const row = i + 2;
+    if (idCol === undefined || raw.every(isBlank)) return;
+    const c = byRow.get(row);
+    if (isBlank(raw[idCol]) || !c) unsettled.push(row);
+    else if (
+      typedOutcome(c, null, office.codec.utcOffsetMinutes) ||
+      !possibleStates(c, office.settings.callbacks.maxAttempts).includes(c.state as never)
+    )
+      unsettled.push(row);
+  });
+  return withDocumentLock(lockWaitMs, () => {
+    const messages: string[] = [];
+    for (const [first, last] of runsOf(unsettled))
+      messages.push(...completeCallbackEdits(office, first, last));
+    return { swept: unsettled.length, alerts: sendQueuedCallbackAlerts(office), messages };
+  });
 }

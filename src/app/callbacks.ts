@@ -10,8 +10,12 @@ import {
 } from "../domain/callback";
 import type { Complaint } from "../domain/complaint";
 import { appendRecords } from "../gas/append";
-import { findSheet, readTable, type Table } from "../gas/table";
+import { readHeaderMap, readRows } from "../gas/patch";
+import { findSheet, MissingSheetError, readTable, type Table } from "../gas/table";
+import { allLabels, type Translate } from "../i18n/messages";
+import { choiceLabel, decodeRows } from "../sheets/codec";
 import { SCHEMAS } from "../sheets/schema";
+import { rowsHolding } from "./finders";
 import { newIds } from "./ids";
 import type { Office } from "./office";
 
@@ -34,6 +38,32 @@ export function readCallbacks(office: Office): Table<Callback> {
 export function readCallbacksIfAny(office: Office): Table<Callback> | null {
   if (!findSheet(office.ss, SCHEMAS.callbacks, office.t(SCHEMAS.callbacks.nameKey))) return null;
   return readCallbacks(office);
+}
+
+/**
+ * One call-back by its ID, found on Google's side (TextFinder) and read alone, so recording a
+ * call costs the same at 50,000 rows as at 50. Null when no single row holds that ID.
+ */
+export function findCallback(
+  office: Office,
+  id: string,
+): { sheet: GoogleAppsScript.Spreadsheet.Sheet; record: Callback; row: number } | null {
+  const sheet = findSheet(office.ss, SCHEMAS.callbacks, office.t(SCHEMAS.callbacks.nameKey));
+  if (!sheet) throw new MissingSheetError(allLabels(SCHEMAS.callbacks.nameKey));
+  const map = readHeaderMap(sheet, SCHEMAS.callbacks.columns);
+  const found = rowsHolding(sheet, map.index.get("id"), id);
+  if (found.length !== 1) return null;
+  const row = found[0] as number;
+  const raw = readRows(sheet, [row], map.width).get(row) ?? [];
+  const record = decodeRows(SCHEMAS.callbacks, map, [raw], office.codec, row, () => true).records[0];
+  return record && record.id === id ? { sheet, record, row } : null;
+}
+
+/** What the owner answered, as the sheet says it: the satisfaction, else the result ("not reached"). */
+export function answerLabel(cb: Callback, t: Translate): string {
+  return cb.satisfaction
+    ? choiceLabel("satisfaction", cb.satisfaction, t)
+    : choiceLabel("cbResult", cb.result, t);
 }
 
 /** The call-backs of one complaint, in sheet order. */
@@ -100,7 +130,7 @@ export function followUpService(office: Office, cb: Callback, remarks: string): 
  */
 export function saveCallbacks(
   office: Office,
-  table: Pick<Table<Callback>, "sheet" | "records">,
+  table: Pick<Table<Callback>, "sheet"> & Partial<Pick<Table<Callback>, "records">>,
   drafts: readonly Callback[],
 ): Callback[] {
   return saveCallbacksAt(office, table, drafts).saved;
@@ -109,11 +139,13 @@ export function saveCallbacks(
 /** As saveCallbacks, also telling the sheet row of the first one. */
 export function saveCallbacksAt(
   office: Office,
-  table: Pick<Table<Callback>, "sheet" | "records">,
+  table: Pick<Table<Callback>, "sheet"> & Partial<Pick<Table<Callback>, "records">>,
   drafts: readonly Callback[],
 ): { saved: Callback[]; firstRow: number } {
   if (!drafts.length) return { saved: [], firstRow: 0 };
-  const ids = newIds(office, drafts.length, () => table.records.map((c) => c.id), "HF");
+  // The sheet's IDs are read only when the high-water mark is missing (a copied workbook).
+  const inSheet = () => (table.records ?? readCallbacks(office).records).map((c) => c.id);
+  const ids = newIds(office, drafts.length, inSheet, "HF");
   const saved = drafts.map((d, i) => ({ ...d, id: ids[i] ?? "", loggedBy: d.loggedBy || office.user }));
   return { saved, firstRow: appendRecords(table.sheet, SCHEMAS.callbacks, office.codec, saved) };
 }

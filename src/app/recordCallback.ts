@@ -3,12 +3,11 @@
 // work. The manager may also close a complaint whose owner answered neutral, with a reason.
 import { type Callback, type Consequence, managerClose, validateOutcome } from "../domain/callback";
 import { formatLocal } from "../domain/dates";
-import { LockBusyError, savedOnce, withDocumentLock } from "../gas/services";
 import { patchRows } from "../gas/patch";
-import { choiceLabel } from "../sheets/codec";
+import { LockBusyError, savedOnce, withDocumentLock } from "../gas/services";
 import { CALLBACK_COLUMNS, headerFor, SCHEMAS } from "../sheets/schema";
 import { settleOutcome } from "./callbackOutcome";
-import { readCallbacks } from "./callbacks";
+import { answerLabel, findCallback } from "./callbacks";
 import { moveComplaint } from "./complaintRows";
 import { explainError, messageOf } from "./errors";
 import { loadOffice, type Office } from "./office";
@@ -49,13 +48,10 @@ export function recordCallback(id: unknown, form: unknown, submissionId: string)
 
 function record(office: Office, id: string, raw: Record<string, unknown>): RecordResult {
   const { t } = office;
-  const table = readCallbacks(office);
-  const i = table.records.findIndex((c) => c.id === id);
-  const cb = table.records[i];
-  const row = table.rowNumbers[i];
-  if (!cb || row === undefined) return fail(t("cb.error.notFound", { id }));
-  if (raw.managerClose === true)
-    return closeByManager(office, table.sheet, cb, row, String(raw.reason ?? ""));
+  const found = id ? findCallback(office, id) : null;
+  if (!found) return fail(t("cb.error.notFound", { id }));
+  const { sheet, record: cb, row } = found;
+  if (raw.managerClose === true) return closeByManager(office, sheet, cb, row, String(raw.reason ?? ""));
   const checked = validateOutcome(cb, raw, office.now.getTime(), office.codec.utcOffsetMinutes);
   if (!checked.ok)
     return fail(
@@ -65,7 +61,7 @@ function record(office: Office, id: string, raw: Record<string, unknown>): Recor
         message: outcomeMessage(office, cb, e.field, e.code, raw),
       })),
     );
-  const settled = settleOutcome(office, table.sheet, cb, row, checked.outcome, "dialog");
+  const settled = settleOutcome(office, sheet, cb, row, checked.outcome, "dialog");
   if (!settled.ok) return fail(settled.message);
   return { ...settled, ok: true };
 }
@@ -144,9 +140,7 @@ export function outcomeMessage(
     id: cb.id,
     at: when(cb.calledAt),
     by: cb.calledBy,
-    result: cb.satisfaction
-      ? choiceLabel("satisfaction", cb.satisfaction, office.t)
-      : choiceLabel("cbResult", cb.result, office.t),
+    result: answerLabel(cb, office.t),
     doneAt: when(cb.doneAt),
   });
 }
