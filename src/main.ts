@@ -1,15 +1,11 @@
 // Every function Apps Script calls by name: simple triggers, menu items, time-driven
 // triggers and google.script.run targets. esbuild-gas-plugin turns each assignment to
 // `global` into a top-level function declaration in dist/Code.js.
-import { callbackDialogData } from "./app/callbackDialog";
-import { historyView } from "./app/history";
-import { identifyFromDialog, identityFromDialog } from "./app/identity";
-import { intakeOptions, submitComplaint } from "./app/intake";
+import { api } from "./app/api";
 import {
   buildMenu,
   digestFromMenu,
   digestRun,
-  healthReport,
   onSheetEdit,
   openCallbackDialog,
   openHealthDialog,
@@ -20,13 +16,9 @@ import {
   openUnitHistory,
   reminderRun,
   remindersFromMenu,
-  repairFromDialog,
   rescoreFromMenu,
   setupFromMenu,
 } from "./app/menu";
-import { importOwners, previewOwners } from "./app/owners";
-import { recordCallback } from "./app/recordCallback";
-import { serviceOptions, submitService } from "./app/serviceIntake";
 
 // biome-ignore lint/suspicious/noExplicitAny: the Apps Script global object has no type.
 declare let global: any;
@@ -56,18 +48,17 @@ global.runDailyDigest = () => {
   digestRun();
 };
 
-// google.script.run targets of the dialogs.
-global.getIntakeOptions = () => intakeOptions();
-global.submitComplaint = (form: unknown, submissionId: string) => submitComplaint(form, submissionId);
-global.getServiceOptions = () => serviceOptions();
-global.submitService = (form: unknown, submissionId: string) => submitService(form, submissionId);
-global.getCallbackDialogData = (query: unknown) => callbackDialogData(query);
-global.recordCallback = (id: unknown, form: unknown, submissionId: string) =>
-  recordCallback(id, form, submissionId);
-global.previewOwners = (text: unknown) => previewOwners(text);
-global.importOwners = (text: unknown, submissionId: string) => importOwners(text, submissionId);
-global.getUnitHistory = (unit: unknown) => historyView(unit);
-global.getHealthReport = () => healthReport();
-global.getIdentity = () => identityFromDialog();
-global.identifyMe = () => identifyFromDialog();
-global.repairWorkbook = () => repairFromDialog();
+// google.script.run targets of the dialogs (one typed object: src/app/api.ts).
+global.getIntakeOptions = api.getIntakeOptions;
+global.submitComplaint = api.submitComplaint;
+global.getServiceOptions = api.getServiceOptions;
+global.submitService = api.submitService;
+global.getCallbackDialogData = api.getCallbackDialogData;
+global.recordCallback = api.recordCallback;
+global.previewOwners = api.previewOwners;
+global.importOwners = api.importOwners;
+global.getUnitHistory = api.getUnitHistory;
+global.getHealthReport = api.getHealthReport;
+global.getIdentity = api.getIdentity;
+global.identifyMe = api.identifyMe;
+global.repairWorkbook = api.repairWorkbook;

@@ -38,7 +38,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   } catch (err) {
     if (office && err instanceof LockBusyError)
       ss.toast(office.t("writes.busy", { rows: rangeLabel(firstRow, lastRow) }), office.t("menu.title"), 15);
-    else ss.toast(office ? explainError(office, err) : String(err), "⚠", 15);
+    else ss.toast(explainError(office, err), "⚠", 15);
   }
 }
 

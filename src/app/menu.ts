@@ -10,8 +10,8 @@ import { offerIdentification } from "./identity";
 import { loadOffice } from "./office";
 import { type ReminderReport, sendReminders } from "./reminders";
 import { rescoreAll } from "./rescore";
-import { exclusively, recordSuccess } from "./runs";
-import { officeLanguage, setUpWorkbook } from "./setup";
+import { exclusively, recordSuccess, underLockOr } from "./runs";
+import { hourlyUpkeep, officeLanguage, setUpWorkbook } from "./setup";
 
 const active = () => SpreadsheetApp.getActive();
 const tFor = () => translator(officeLanguage(active()));
@@ -110,7 +110,10 @@ export function repairFromDialog(): string[] {
 export function reminderRun(): ReminderReport | null {
   const startedAt = Date.now();
   return exclusively(() => {
-    const report = sendReminders(loadOffice(active(), new Date(startedAt)), startedAt);
+    const office = loadOffice(active(), new Date(startedAt));
+    // Settings people changed since the last repair (digest hour, rows to type in) take effect hourly.
+    underLockOr([], () => hourlyUpkeep(office));
+    const report = sendReminders(office, startedAt);
     recordSuccess("runReminders", new Date(startedAt));
     return report;
   });

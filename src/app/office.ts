@@ -31,7 +31,13 @@ export function loadOffice(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Da
   const settingRows = readTable(ss, SCHEMAS.settings, provisional).records;
   const categories = readTable(ss, SCHEMAS.categories, provisional).records;
   const departments = readTable(ss, SCHEMAS.departments, provisional).records;
-  const { settings, problems } = readSettings(settingRows, categories, departments, fallback);
+  const { settings, problems } = readSettings(
+    settingRows,
+    categories,
+    departments,
+    fallback,
+    ss.getSpreadsheetTimeZone(),
+  );
   const offset = utcOffsetMinutes(settings.timeZone, now);
   const codec = codecFor(settings.language, offset);
   const holidays = readTable(ss, SCHEMAS.holidays, codec).records;

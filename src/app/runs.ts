@@ -47,7 +47,8 @@ export function exclusively<T>(fn: () => T): T | null {
   }
 }
 
-function underLockOr<T>(busy: T, fn: () => T): T {
+/** fn under the document lock, or `busy` when the lock stays taken for 10 s. */
+export function underLockOr<T>(busy: T, fn: () => T): T {
   try {
     return withDocumentLock(10_000, fn);
   } catch (e) {

@@ -9,11 +9,6 @@ export function utcOffsetMinutes(timeZone: string, at: Date): number {
   return m[1] === "-" ? -minutes : minutes;
 }
 
-export function activeUserEmail(): string {
-  // Empty for consumer accounts in simple triggers and for other domains' users.
-  return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || "";
-}
-
 export function userLocale(): string {
   return Session.getActiveUserLocale() || "zh_CN";
 }

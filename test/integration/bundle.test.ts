@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
+import { api } from "../../src/app/api";
 
 const bundle = readFileSync("dist/Code.js", "utf8");
 const declared = [...readFileSync("src/main.ts", "utf8").matchAll(/^global\.(\w+)\s*=/gm)].map(
@@ -20,6 +21,12 @@ describe("dist/Code.js", () => {
         "runDailyDigest",
       ]),
     );
+  });
+
+  it("makes every function of the dialogs' api a global of the same name", () => {
+    const wired = [...readFileSync("src/main.ts", "utf8").matchAll(/^global\.(\w+)\s*=\s*api\.(\w+);/gm)];
+    expect(wired.every((m) => m[1] === m[2])).toBe(true);
+    expect(wired.map((m) => m[1]).sort()).toEqual(Object.keys(api).sort());
   });
 
   it("exposes each entry point as a global function in a fresh V8 context", () => {
