@@ -28,7 +28,7 @@ export async function resolveChromium(): Promise<ChromiumChoice> {
     return { path: wanted, source: `CHROMIUM_PATH ${wanted}`, packaged: false };
   }
   if (existsSync(SYSTEM_CHROMIUM))
-    return { path: SYSTEM_CHROMIUM, source: `system Chromium ${SYSTEM_CHROMIUM}` };
+    return { path: SYSTEM_CHROMIUM, source: `system Chromium ${SYSTEM_CHROMIUM}`, packaged: false };
   const { default: packaged } = await import("@sparticuz/chromium");
   const path = await packaged.executablePath();
   return {
