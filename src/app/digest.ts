@@ -30,6 +30,11 @@ export function digestKey(office: Office): string | null {
   });
 }
 
+/** The digest counts what happened yesterday: rows received or updated since then are read too. */
+export function digestSince(office: Office): number {
+  return startOfLocalDay(office.now.getTime(), office.codec.utcOffsetMinutes) - 86_400_000;
+}
+
 /** Sends today's digest through `outbox` unless it went out already (or `force`). */
 export function deliverDigest(
   office: Office,
@@ -74,7 +79,7 @@ export function sendDigest(office: Office, force = false): DigestReport {
   const key = digestKey(office);
   // Already out (or nowhere to send it): no need to score the complaints.
   const skip = !key || (!force && sent.has(key));
-  const items = skip ? [] : rescoreAll(office).items;
+  const items = skip ? [] : rescoreAll(office, digestSince(office)).items;
   const callbacks = skip ? null : (readCallbacksIfAny(office)?.records ?? null);
   const report = deliverDigest(office, outbox, sent, items, callbacks, force);
   outbox.close(null);

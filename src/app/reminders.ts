@@ -10,7 +10,7 @@ import { groupByRecipient, type Notice, planNotices } from "../domain/escalation
 import { fingerprint, type Ledger } from "../domain/notices";
 import { remainingEmailQuota } from "../gas/services";
 import { readCallbacksIfAny } from "./callbacks";
-import { deliverDigest, digestKey } from "./digest";
+import { deliverDigest, digestKey, digestSince } from "./digest";
 import { MAX_LISTED, reminderMail } from "./emails";
 import { loadOffice, type Office } from "./office";
 import { rescoreAll } from "./rescore";
@@ -93,7 +93,8 @@ function letterFor(office: Office, person: Outgoing) {
 export function sendReminders(office: Office, startedAt: number): ReminderReport {
   const outbox = new Outbox(office, startedAt);
   const sent: Ledger = outbox.open();
-  const { items } = rescoreAll(office);
+  // Yesterday's rows too: the digest may be owed from this run.
+  const { items } = rescoreAll(office, digestSince(office));
   const callbackTable = readCallbacksIfAny(office);
   const callbacks = callbackTable?.records ?? [];
   const notices = planNotices(items, office.settings, office.now.getTime(), NOTHING);

@@ -10,12 +10,15 @@ import { patchRows, type RowPatch } from "../gas/patch";
 import { LockBusyError, withDocumentLock } from "../gas/services";
 import { isBlank } from "../sheets/codec";
 import { SCHEMAS } from "../sheets/schema";
-import { settleComplaintRows, statusOf } from "./complaintRows";
-import { type Change, logValue, readComplaints, track, writeLog } from "./complaints";
+import { settleComplaintRows } from "./complaintRows";
+import { type Change, logValue, track, writeLog } from "./complaints";
+import { type LiveComplaints, readLiveComplaints } from "./liveRows";
 import type { Office } from "./office";
 
 /** A run waits this long for people's edits and dialogs to finish; else it writes next hour. */
 const RUN_LOCK_WAIT_MS = 30_000;
+/** Rows the sweep settles in one run. */
+const MAX_SWEPT_PER_RUN = 500;
 
 export interface Rescored {
   items: TrackedItem[];
@@ -26,38 +29,20 @@ export interface Rescored {
   wrote: boolean;
 }
 
-/** Rows an edit left unsettled: content without an ID, a status the trail has not recorded, no trail. */
-export function unsettledRows(office: Office, table: ReturnType<typeof readComplaints>): number[] {
-  const rows: number[] = [];
-  const statusCol = table.map.index.get("status");
-  const idCol = table.map.index.get("id");
-  const badStatus = new Set(table.problems.filter((p) => p.key === "status").map((p) => p.row));
-  table.values.slice(1).forEach((raw, i) => {
-    const row = i + 2;
-    if (idCol === undefined || raw.every(isBlank)) return;
-    if (isBlank(raw[idCol])) {
-      rows.push(row);
-      return;
-    }
-    const index = table.rowNumbers.indexOf(row);
-    const c = table.records[index];
-    if (!c) return;
-    const trail = parseTrail(c.trail, office.codec.utcOffsetMinutes, statusOf);
-    const typed = statusCol === undefined ? null : statusOf(String(raw[statusCol] ?? ""));
-    if (!trail || badStatus.has(row - 2) || (typed !== null && typed !== lastStatus(trail))) rows.push(row);
-  });
-  return rows;
-}
-
-export function rescoreAll(office: Office): Rescored {
-  let table = readComplaints(office);
+/**
+ * Re-scores the live complaints (and, with `since`, those received or updated from then on,
+ * as the digest needs); completes first what edits left unsettled.
+ */
+export function rescoreAll(office: Office, since?: number): Rescored {
+  let table = readLiveComplaints(office, since);
   let swept = 0;
-  const unsettled = unsettledRows(office, table);
   try {
-    if (unsettled.length) {
-      withDocumentLock(RUN_LOCK_WAIT_MS, () => settleComplaintRows(office, unsettled, {}));
-      swept = unsettled.length;
-      table = readComplaints(office);
+    if (table.unsettled.length) {
+      // Bounded, so a workbook from before trails existed is brought up to date over a few runs.
+      const batch = table.unsettled.slice(0, MAX_SWEPT_PER_RUN);
+      withDocumentLock(RUN_LOCK_WAIT_MS, () => settleComplaintRows(office, batch, {}));
+      swept = batch.length;
+      table = readLiveComplaints(office, since);
     }
     const items = track(office, table.records);
     const { patches, changes } = deadlinePatches(office, table, items, false);
@@ -85,7 +70,7 @@ export function rescoreAll(office: Office): Rescored {
 
 function deadlinePatches(
   office: Office,
-  table: ReturnType<typeof readComplaints>,
+  table: LiveComplaints,
   items: readonly TrackedItem[],
   /** Every item's computed cells, not only those that changed since the read. */
   all: boolean,
