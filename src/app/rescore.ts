@@ -2,7 +2,7 @@
 // deadlines and SLA state up to date. Decides from one read, then writes only the cells that
 // changed, found by ID under the document lock and only if the row's status is still the one
 // scored (a complaint resolved meanwhile is left to its own edit).
-import type { Complaint } from "../domain/complaint";
+import { type Complaint, isOpen } from "../domain/complaint";
 import type { TrackedItem } from "../domain/escalation";
 import { sameTime } from "../domain/rowEdit";
 import { lastStatus, parseTrail } from "../domain/trail";
@@ -79,6 +79,8 @@ function deadlinePatches(
   const changes: Change[] = [];
   const rowOf = new Map(table.records.map((c, i) => [c.id, table.rowNumbers[i]]));
   for (const { complaint: c, sla } of items) {
+    // Resolved and closed complaints keep the figures they ended with.
+    if (!isOpen(c.status)) continue;
     const responseDue = new Date(sla.responseDue);
     const resolutionDue = sla.resolutionDue === null ? null : new Date(sla.resolutionDue);
     const set: Partial<Complaint> = {};
