@@ -1,5 +1,6 @@
 // The emulated Range: whole-block reads and writes with Apps Script's checks and parsing.
 import { toA1 } from "./a1";
+import { type Api, emulated, guardObject } from "./guard";
 import { FakeDataValidation } from "./rules";
 import type { FakeSheet } from "./sheet";
 import { displayValue } from "./sheetData";
@@ -7,63 +8,75 @@ import { FakeTextFinder } from "./textFinder";
 import { type CellValue, isDateValue, scriptValue } from "./typing";
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
-type RangeApi = Pick<
-  GasRange,
-  | "getValues"
-  | "setValues"
-  | "getValue"
-  | "setValue"
-  | "getDisplayValues"
-  | "getDisplayValue"
-  | "getFormulas"
-  | "getFormula"
-  | "setFormula"
-  | "getNumberFormats"
-  | "getNumberFormat"
-  | "setNumberFormat"
-  | "setNumberFormats"
-  | "getNotes"
-  | "getNote"
-  | "setNote"
-  | "setNotes"
-  | "setFontWeight"
-  | "setFontWeights"
-  | "setBackground"
-  | "getBackground"
-  | "getBackgrounds"
-  | "setFontColor"
-  | "getFontColor"
-  | "setWrap"
-  | "setHorizontalAlignment"
-  | "setVerticalAlignment"
-  | "clearContent"
-  | "clear"
-  | "clearFormat"
-  | "clearDataValidations"
-  | "getA1Notation"
-  | "getRow"
-  | "getColumn"
-  | "getNumRows"
-  | "getNumColumns"
-  | "getLastRow"
-  | "getLastColumn"
-  | "getHeight"
-  | "getWidth"
-  | "offset"
-  | "activate"
-  | "createTextFinder"
->;
+export const RANGE = emulated<GasRange>()("SpreadsheetApp", "Range", "Spreadsheet.Range", [
+  "getValues",
+  "setValues",
+  "getValue",
+  "setValue",
+  "getDisplayValues",
+  "getDisplayValue",
+  "getFormulas",
+  "getFormula",
+  "setFormula",
+  "getNumberFormats",
+  "getNumberFormat",
+  "setNumberFormat",
+  "setNumberFormats",
+  "getDataValidations",
+  "getDataValidation",
+  "setDataValidation",
+  "setDataValidations",
+  "clearDataValidations",
+  "getNotes",
+  "getNote",
+  "setNote",
+  "setNotes",
+  "setFontWeight",
+  "setFontWeights",
+  "getFontWeight",
+  "getFontWeights",
+  "setBackground",
+  "getBackground",
+  "getBackgrounds",
+  "setFontColor",
+  "getFontColor",
+  "setWrap",
+  "setHorizontalAlignment",
+  "setVerticalAlignment",
+  "clearContent",
+  "clearFormat",
+  "clear",
+  "getA1Notation",
+  "getRow",
+  "getColumn",
+  "getNumRows",
+  "getNumColumns",
+  "getHeight",
+  "getWidth",
+  "getLastRow",
+  "getLastColumn",
+  "getSheet",
+  "offset",
+  "activate",
+  "createTextFinder",
+]);
+
+/** Font weights are "bold" and "normal", as Apps Script returns them. */
+const fontWeight = (w: string) => w as GoogleAppsScript.Spreadsheet.FontWeight;
 
 const copy = (v: CellValue): CellValue => (isDateValue(v) ? new Date(v.getTime()) : v);
 
-export class FakeRange implements RangeApi {
+export class FakeRange implements Api<typeof RANGE> {
   constructor(
     readonly sheet: FakeSheet,
     readonly row: number,
     readonly column: number,
     readonly rows: number,
     readonly columns: number,
-  ) {}
+  ) {
+    // biome-ignore lint/correctness/noConstructorReturn: the guarded proxy is the instance everyone holds.
+    return guardObject(RANGE.name, this);
+  }
 
   private get data() {
     return this.sheet.data;
@@ -238,11 +251,11 @@ export class FakeRange implements RangeApi {
     return this.self();
   }
   getFontWeight() {
-    return this.getFontWeights()[0]?.[0] ?? "normal";
+    return this.getFontWeights()[0]?.[0] ?? fontWeight("normal");
   }
   getFontWeights() {
     this.m("getFontWeights", this.size);
-    return this.grid((r, c) => this.data.get(this.data.fontWeights, r, c) ?? "normal");
+    return this.grid((r, c) => fontWeight(this.data.get(this.data.fontWeights, r, c) ?? "normal"));
   }
   setBackground(color: string | null) {
     this.m("setBackground", this.size);

@@ -1,29 +1,91 @@
 // Data validation and conditional format rules with their builders.
-type GasRange = GoogleAppsScript.Spreadsheet.Range;
+import { type Api, emulated, guardEnum, guardObject } from "./guard";
 
-export const DataValidationCriteria = {
+type GasRange = GoogleAppsScript.Spreadsheet.Range;
+type GasValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+type GasRuleBuilder = GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
+
+export const DATA_VALIDATION = emulated<GoogleAppsScript.Spreadsheet.DataValidation>()(
+  "SpreadsheetApp",
+  "DataValidation",
+  "Spreadsheet.DataValidation",
+  ["getCriteriaType", "getCriteriaValues", "getAllowInvalid", "getHelpText", "copy"],
+);
+
+export const DATA_VALIDATION_BUILDER = emulated<GasValidationBuilder>()(
+  "SpreadsheetApp",
+  "DataValidationBuilder",
+  "Spreadsheet.DataValidationBuilder",
+  [
+    "requireValueInList",
+    "requireValueInRange",
+    "requireDate",
+    "requireNumberBetween",
+    "requireCheckbox",
+    "setAllowInvalid",
+    "setHelpText",
+    "build",
+  ],
+);
+
+export const BOOLEAN_CONDITION = emulated<GoogleAppsScript.Spreadsheet.BooleanCondition>()(
+  "SpreadsheetApp",
+  "BooleanCondition",
+  "Spreadsheet.BooleanCondition",
+  ["getCriteriaType", "getCriteriaValues", "getBackground", "getFontColor", "getBold"],
+);
+
+export const CONDITIONAL_FORMAT_RULE = emulated<GoogleAppsScript.Spreadsheet.ConditionalFormatRule>()(
+  "SpreadsheetApp",
+  "ConditionalFormatRule",
+  "Spreadsheet.ConditionalFormatRule",
+  ["getRanges", "getBooleanCondition", "getGradientCondition", "copy"],
+);
+
+export const CONDITIONAL_FORMAT_RULE_BUILDER = emulated<GasRuleBuilder>()(
+  "SpreadsheetApp",
+  "ConditionalFormatRuleBuilder",
+  "Spreadsheet.ConditionalFormatRuleBuilder",
+  [
+    "whenFormulaSatisfied",
+    "whenTextEqualTo",
+    "whenTextContains",
+    "setBackground",
+    "setFontColor",
+    "setBold",
+    "setRanges",
+    "build",
+  ],
+);
+
+// Criteria are their names as strings; a script compares them with SpreadsheetApp.*Criteria only.
+export const DataValidationCriteria = guardEnum("SpreadsheetApp.DataValidationCriteria", {
   VALUE_IN_LIST: "VALUE_IN_LIST",
   VALUE_IN_RANGE: "VALUE_IN_RANGE",
   DATE_IS_VALID_DATE: "DATE_IS_VALID_DATE",
   NUMBER_BETWEEN: "NUMBER_BETWEEN",
   CHECKBOX: "CHECKBOX",
-} as const;
+} as const);
 
-export const BooleanCriteria = {
+export const BooleanCriteria = guardEnum("SpreadsheetApp.BooleanCriteria", {
   CUSTOM_FORMULA: "CUSTOM_FORMULA",
   TEXT_EQUAL_TO: "TEXT_EQUAL_TO",
   TEXT_CONTAINS: "TEXT_CONTAINS",
-} as const;
+} as const);
 
-export class FakeDataValidation
-  implements Pick<GoogleAppsScript.Spreadsheet.DataValidation, "getAllowInvalid" | "getHelpText">
-{
+const asBuilder = (b: FakeDataValidationBuilder) => b as unknown as GasValidationBuilder;
+const asRuleBuilder = (b: FakeConditionalFormatRuleBuilder) => b as unknown as GasRuleBuilder;
+
+export class FakeDataValidation implements Api<typeof DATA_VALIDATION> {
   constructor(
     readonly criteria: string,
     readonly values: unknown[],
     readonly allowInvalid: boolean,
     readonly helpText: string,
-  ) {}
+  ) {
+    // biome-ignore lint/correctness/noConstructorReturn: the guarded proxy is the instance everyone holds.
+    return guardObject(DATA_VALIDATION.name, this);
+  }
   getCriteriaType() {
     return this.criteria as unknown as GoogleAppsScript.Spreadsheet.DataValidationCriteria;
   }
@@ -36,13 +98,13 @@ export class FakeDataValidation
   getHelpText(): string {
     return this.helpText;
   }
-  copy(): FakeDataValidationBuilder {
+  copy() {
     const b = new FakeDataValidationBuilder();
     b.criteria = this.criteria;
     b.values = this.values;
     b.allowInvalid = this.allowInvalid;
     b.helpText = this.helpText;
-    return b;
+    return asBuilder(b);
   }
   /** Whether a stored value passes; `display` is how the value reads in the cell. */
   accepts(display: string, lookup: (range: GasRange) => string[]): boolean {
@@ -62,46 +124,55 @@ export class FakeDataValidation
   }
 }
 
-export class FakeDataValidationBuilder {
+export class FakeDataValidationBuilder implements Api<typeof DATA_VALIDATION_BUILDER> {
   criteria = "VALUE_IN_LIST";
   values: unknown[] = [];
   allowInvalid = true;
   helpText = "";
+  constructor() {
+    // biome-ignore lint/correctness/noConstructorReturn: the guarded proxy is the instance everyone holds.
+    return guardObject(DATA_VALIDATION_BUILDER.name, this);
+  }
   requireValueInList(values: string[], showDropdown = true) {
     this.criteria = "VALUE_IN_LIST";
     this.values = [[...values], showDropdown];
-    return this;
+    return asBuilder(this);
   }
   requireValueInRange(range: GasRange, showDropdown = true) {
     this.criteria = "VALUE_IN_RANGE";
     this.values = [range, showDropdown];
-    return this;
+    return asBuilder(this);
   }
   requireDate() {
     this.criteria = "DATE_IS_VALID_DATE";
     this.values = [];
-    return this;
+    return asBuilder(this);
   }
   requireNumberBetween(start: number, end: number) {
     this.criteria = "NUMBER_BETWEEN";
     this.values = [start, end];
-    return this;
+    return asBuilder(this);
   }
   requireCheckbox() {
     this.criteria = "CHECKBOX";
     this.values = [];
-    return this;
+    return asBuilder(this);
   }
   setAllowInvalid(allow: boolean) {
     this.allowInvalid = allow;
-    return this;
+    return asBuilder(this);
   }
   setHelpText(text: string) {
     this.helpText = text;
-    return this;
+    return asBuilder(this);
   }
   build() {
-    return new FakeDataValidation(this.criteria, this.values, this.allowInvalid, this.helpText);
+    return new FakeDataValidation(
+      this.criteria,
+      this.values,
+      this.allowInvalid,
+      this.helpText,
+    ) as unknown as GoogleAppsScript.Spreadsheet.DataValidation;
   }
 }
 
@@ -111,14 +182,17 @@ export interface RuleFormat {
   bold: boolean | null;
 }
 
-export class FakeBooleanCondition {
+export class FakeBooleanCondition implements Api<typeof BOOLEAN_CONDITION> {
   constructor(
     readonly criteria: string,
     readonly values: unknown[],
     readonly format: RuleFormat,
-  ) {}
+  ) {
+    // biome-ignore lint/correctness/noConstructorReturn: the guarded proxy is the instance everyone holds.
+    return guardObject(BOOLEAN_CONDITION.name, this);
+  }
   getCriteriaType() {
-    return this.criteria;
+    return this.criteria as unknown as GoogleAppsScript.Spreadsheet.BooleanCriteria;
   }
   getCriteriaValues() {
     return [...this.values];
@@ -134,16 +208,19 @@ export class FakeBooleanCondition {
   }
 }
 
-export class FakeConditionalFormatRule {
+export class FakeConditionalFormatRule implements Api<typeof CONDITIONAL_FORMAT_RULE> {
   constructor(
     readonly ranges: GasRange[],
     readonly condition: FakeBooleanCondition,
-  ) {}
+  ) {
+    // biome-ignore lint/correctness/noConstructorReturn: the guarded proxy is the instance everyone holds.
+    return guardObject(CONDITIONAL_FORMAT_RULE.name, this);
+  }
   getRanges() {
     return [...this.ranges];
   }
   getBooleanCondition() {
-    return this.condition;
+    return this.condition as unknown as GoogleAppsScript.Spreadsheet.BooleanCondition;
   }
   getGradientCondition() {
     return null;
@@ -154,51 +231,55 @@ export class FakeConditionalFormatRule {
     b.criteria = this.condition.criteria;
     b.values = [...this.condition.values];
     b.format = { ...this.condition.format };
-    return b;
+    return asRuleBuilder(b);
   }
 }
 
-export class FakeConditionalFormatRuleBuilder {
+export class FakeConditionalFormatRuleBuilder implements Api<typeof CONDITIONAL_FORMAT_RULE_BUILDER> {
   ranges: GasRange[] = [];
   criteria = "CUSTOM_FORMULA";
   values: unknown[] = [];
   format: RuleFormat = { background: null, fontColor: null, bold: null };
+  constructor() {
+    // biome-ignore lint/correctness/noConstructorReturn: the guarded proxy is the instance everyone holds.
+    return guardObject(CONDITIONAL_FORMAT_RULE_BUILDER.name, this);
+  }
   whenFormulaSatisfied(formula: string) {
     this.criteria = "CUSTOM_FORMULA";
     this.values = [formula];
-    return this;
+    return asRuleBuilder(this);
   }
   whenTextEqualTo(text: string) {
     this.criteria = "TEXT_EQUAL_TO";
     this.values = [text];
-    return this;
+    return asRuleBuilder(this);
   }
   whenTextContains(text: string) {
     this.criteria = "TEXT_CONTAINS";
     this.values = [text];
-    return this;
+    return asRuleBuilder(this);
   }
   setBackground(color: string | null) {
     this.format.background = color;
-    return this;
+    return asRuleBuilder(this);
   }
   setFontColor(color: string | null) {
     this.format.fontColor = color;
-    return this;
+    return asRuleBuilder(this);
   }
   setBold(bold: boolean | null) {
     this.format.bold = bold;
-    return this;
+    return asRuleBuilder(this);
   }
   setRanges(ranges: GasRange[]) {
     this.ranges = [...ranges];
-    return this;
+    return asRuleBuilder(this);
   }
   build() {
     if (!this.ranges.length) throw new Error("Conditional format rule must have at least one range.");
     return new FakeConditionalFormatRule(
       this.ranges,
       new FakeBooleanCondition(this.criteria, this.values, { ...this.format }),
-    );
+    ) as unknown as GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
   }
 }

@@ -9,25 +9,19 @@ import { SimClock } from "../clock";
 import { type CallCosts, ExecutionTimeExceeded } from "../meter";
 import type { SpreadsheetHandle, UserEditResult } from "./contract";
 import { writeOutbox } from "./eml";
+import type { Execution, Host, Quotas } from "./host";
 import { type InterleaveWhen, type Interleaving, InterleavingMeter } from "./interleave";
-import {
-  cacheService,
-  type Execution,
-  type Host,
-  type LockHolders,
-  lockService,
-  logger,
-  mailService,
-  propertiesService,
-  type Quotas,
-  type SentMail,
-  session,
-  temporaryUserKey,
-  utilities,
-} from "./services";
+import { cacheService } from "./services/cache";
+import { htmlService, shimmed } from "./services/html";
+import { type LockHolders, lockService } from "./services/lock";
+import { logger } from "./services/logger";
+import { mailService, type SentMail } from "./services/mail";
+import { propertiesService } from "./services/properties";
+import { type InstalledTrigger, scheduleNext, scriptApp, triggerApi } from "./services/script";
+import { session, temporaryUserKey } from "./services/session";
+import { utilities } from "./services/utilities";
 import { createSpreadsheetService } from "./spreadsheet";
-import { type InstalledTrigger, scheduleNext, scriptApp, triggerApi } from "./triggers";
-import { type DialogRecord, htmlService, shimmed, type UiLog, ui } from "./ui";
+import { type DialogRecord, type UiLog, ui } from "./ui";
 
 export interface RuntimeOptions {
   now?: Date | string | number;
@@ -135,7 +129,7 @@ export async function createRuntime(options: RuntimeOptions = {}) {
   const sheets: SpreadsheetHandle = await createSpreadsheetService({
     meter,
     clock,
-    getUi: () => theUi as unknown as GoogleAppsScript.Base.Ui,
+    getUi: () => theUi,
     timeZone,
     locale,
     xlsxPath: options.workbook,

@@ -3,6 +3,7 @@
 import type { SimClock } from "../clock";
 import type { Meter } from "../meter";
 import { parseA1 } from "./a1";
+import { type Api, emulated, guard, guardObject } from "./guard";
 import { FakeRange } from "./range";
 import { FakeConditionalFormatRule } from "./rules";
 import { SheetData } from "./sheetData";
@@ -29,47 +30,60 @@ export interface Book {
 export const CELL_LIMIT = 10_000_000;
 export const cellLimitMessage = `This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`;
 
-type SheetApi = Pick<
-  GasSheet,
-  | "getName"
-  | "setName"
-  | "getSheetId"
-  | "getRange"
-  | "getDataRange"
-  | "getLastRow"
-  | "getLastColumn"
-  | "getMaxRows"
-  | "getMaxColumns"
-  | "insertRowsAfter"
-  | "insertRowsBefore"
-  | "insertRowAfter"
-  | "insertRowBefore"
-  | "insertColumnsAfter"
-  | "insertColumnAfter"
-  | "insertColumnsBefore"
-  | "insertColumnBefore"
-  | "createTextFinder"
-  | "deleteRows"
-  | "deleteRow"
-  | "deleteColumns"
-  | "deleteColumn"
-  | "appendRow"
-  | "setFrozenRows"
-  | "getFrozenRows"
-  | "setFrozenColumns"
-  | "getFrozenColumns"
-  | "setColumnWidth"
-  | "getColumnWidth"
-  | "setColumnWidths"
-  | "clear"
-  | "clearContents"
-  | "setTabColor"
-  | "activate"
->;
+export const SHEET = emulated<GasSheet>()("SpreadsheetApp", "Sheet", "Spreadsheet.Sheet", [
+  "getName",
+  "setName",
+  "getSheetId",
+  "getIndex",
+  "getParent",
+  "getRange",
+  "getDataRange",
+  "getLastRow",
+  "getLastColumn",
+  "getMaxRows",
+  "getMaxColumns",
+  "insertRowsAfter",
+  "insertRowAfter",
+  "insertRowsBefore",
+  "insertRowBefore",
+  "insertColumnsAfter",
+  "insertColumnAfter",
+  "insertColumnsBefore",
+  "insertColumnBefore",
+  "deleteRows",
+  "deleteRow",
+  "deleteColumns",
+  "deleteColumn",
+  "appendRow",
+  "setFrozenRows",
+  "getFrozenRows",
+  "setFrozenColumns",
+  "getFrozenColumns",
+  "setColumnWidth",
+  "setColumnWidths",
+  "getColumnWidth",
+  "getConditionalFormatRules",
+  "setConditionalFormatRules",
+  "clear",
+  "clearContents",
+  "setTabColor",
+  "activate",
+  "createTextFinder",
+  "showSheet",
+  "hideColumns",
+  "protect",
+]);
+
+export const PROTECTION = emulated<GoogleAppsScript.Spreadsheet.Protection>()(
+  "SpreadsheetApp",
+  "Protection",
+  "Spreadsheet.Protection",
+  ["setDescription", "setWarningOnly", "removeEditors"],
+);
 
 let nextSheetId = 1;
 
-export class FakeSheet implements SheetApi {
+export class FakeSheet implements Api<typeof SHEET> {
   readonly data = new SheetData();
   readonly id = nextSheetId++;
   /** Set when the sheet is deleted: a script still holding it fails on its next call. */
@@ -78,7 +92,10 @@ export class FakeSheet implements SheetApi {
   constructor(
     readonly book: Book,
     public name: string,
-  ) {}
+  ) {
+    // biome-ignore lint/correctness/noConstructorReturn: the guarded proxy is the instance everyone holds.
+    return guardObject(SHEET.name, this);
+  }
 
   private m(member: string, cells = 0) {
     this.book.meter.record("SpreadsheetApp", `Sheet.${member}`, cells);
@@ -329,11 +346,11 @@ export class FakeSheet implements SheetApi {
   }
   protect() {
     this.m("protect");
-    const protection = {
+    const protection: GoogleAppsScript.Spreadsheet.Protection = guard(PROTECTION, {
       setDescription: () => protection,
       setWarningOnly: () => protection,
       removeEditors: () => protection,
-    };
+    } satisfies Api<typeof PROTECTION>);
     return protection;
   }
 }

@@ -6,6 +6,8 @@ import type { SimClock } from "../clock";
 import type { Meter } from "../meter";
 import { parseA1 } from "./a1";
 import type { GridCells, SpreadsheetHandle, Toast, UserEditResult } from "./contract";
+import { type Api, emulated, guard, guardEnum, guardObject, notEmulated } from "./guard";
+import { metered } from "./host";
 import type { FakeRange } from "./range";
 import {
   BooleanCriteria,
@@ -13,7 +15,6 @@ import {
   FakeConditionalFormatRuleBuilder,
   FakeDataValidationBuilder,
 } from "./rules";
-import { metered } from "./services";
 import { type Book, CELL_LIMIT, cellLimitMessage, FakeSheet } from "./sheet";
 import { displayValue } from "./sheetData";
 import { type CellValue, parseTyped } from "./typing";
@@ -21,6 +22,7 @@ import { loadXlsx, saveXlsx } from "./xlsx";
 
 type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
+type SheetOptions = { template?: GoogleAppsScript.Spreadsheet.Sheet };
 
 export interface SpreadsheetOptions {
   meter: Meter;
@@ -32,21 +34,49 @@ export interface SpreadsheetOptions {
   xlsxPath?: string;
 }
 
-type SpreadsheetApi = Pick<
-  GasSpreadsheet,
-  | "getId"
-  | "getName"
-  | "getUrl"
-  | "getSheets"
-  | "getSheetByName"
-  | "deleteSheet"
-  | "getSpreadsheetTimeZone"
-  | "setSpreadsheetTimeZone"
-  | "getSpreadsheetLocale"
-  | "getNumSheets"
->;
+export const SPREADSHEET_APP = emulated<GoogleAppsScript.Spreadsheet.SpreadsheetApp>()(
+  "SpreadsheetApp",
+  "SpreadsheetApp",
+  "Spreadsheet.SpreadsheetApp",
+  [
+    "getActiveSpreadsheet",
+    "getActive",
+    "getActiveSheet",
+    "getActiveRange",
+    "getUi",
+    "flush",
+    "newDataValidation",
+    "newConditionalFormatRule",
+  ],
+  ["DataValidationCriteria", "BooleanCriteria", "WrapStrategy"],
+);
 
-export class FakeSpreadsheet implements SpreadsheetApi {
+export const SPREADSHEET = emulated<GasSpreadsheet>()(
+  "SpreadsheetApp",
+  "Spreadsheet",
+  "Spreadsheet.Spreadsheet",
+  [
+    "getId",
+    "getName",
+    "getUrl",
+    "getSheets",
+    "getNumSheets",
+    "getSheetByName",
+    "insertSheet",
+    "deleteSheet",
+    "getSpreadsheetTimeZone",
+    "setSpreadsheetTimeZone",
+    "getSpreadsheetLocale",
+    "toast",
+    "getActiveSheet",
+    "setActiveSheet",
+    "getActiveRange",
+    "getRange",
+    "getOwner",
+  ],
+);
+
+export class FakeSpreadsheet implements Api<typeof SPREADSHEET> {
   sheets: FakeSheet[] = [];
   id = randomUUID().replace(/-/g, "");
   active: FakeRange | null = null;
@@ -60,11 +90,12 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     public timeZone: string,
     public locale: string,
   ) {
+    const self = guardObject(SPREADSHEET.name, this);
     this.book = {
       meter,
       clock,
       timeZone: () => this.timeZone,
-      spreadsheet: () => this as unknown as GasSpreadsheet,
+      spreadsheet: () => self as unknown as GasSpreadsheet,
       touched: new Set<string>(),
       select: (range) => {
         this.active = range;
@@ -80,6 +111,8 @@ export class FakeSpreadsheet implements SpreadsheetApi {
         if (cells > 0 && this.gridCells() + cells > CELL_LIMIT) throw new Error(cellLimitMessage);
       },
     };
+    // biome-ignore lint/correctness/noConstructorReturn: the guarded proxy is the instance everyone holds.
+    return self;
   }
 
   /** Every sheet's max rows × max columns: what Google counts against the 10 million cells. */
@@ -126,10 +159,12 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     return (this.sheets.find((s) => s.name === name) ??
       null) as unknown as GoogleAppsScript.Spreadsheet.Sheet | null;
   }
-  insertSheet(nameOrIndex?: string | number, maybeIndex?: number) {
+  insertSheet(nameOrIndex?: string | number | SheetOptions, ...rest: (number | SheetOptions)[]) {
     this.m("insertSheet");
+    if ([nameOrIndex, ...rest].some((a) => typeof a === "object" && a?.template !== undefined))
+      throw new Error(notEmulated("Spreadsheet", "insertSheet with a template"));
     let name = typeof nameOrIndex === "string" ? nameOrIndex : "";
-    const index = typeof nameOrIndex === "number" ? nameOrIndex : maybeIndex;
+    const index = typeof nameOrIndex === "number" ? nameOrIndex : rest.find((a) => typeof a === "number");
     for (let n = this.sheets.length + 1; !name; n++)
       if (!this.book.sheetByName(`Sheet${n}`)) name = `Sheet${n}`;
     const sheet = this.addSheet(name, index);
@@ -153,7 +188,7 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     this.m("getSpreadsheetLocale");
     return this.locale;
   }
-  toast(msg: string, title?: string, _timeoutSeconds?: number) {
+  toast(msg: string, title?: string, _timeoutSeconds?: number | null) {
     this.m("toast");
     this.toasts.push({ message: String(msg), title: title ?? "", at: this.clock.now() });
   }
@@ -185,20 +220,38 @@ export class FakeSpreadsheet implements SpreadsheetApi {
 function appFor(ss: FakeSpreadsheet, meter: Meter, getUi: () => GoogleAppsScript.Base.Ui) {
   const m = (member: string) => meter.record("SpreadsheetApp", `SpreadsheetApp.${member}`);
   const call = metered(m);
-  return {
-    getActiveSpreadsheet: () => call("getActiveSpreadsheet", () => ss as unknown as GasSpreadsheet),
-    getActive: () => call("getActive", () => ss as unknown as GasSpreadsheet),
-    getActiveSheet: () => ss.getActiveSheet(),
-    getActiveRange: () => ss.getActiveRange(),
+  const spreadsheet = ss as unknown as GasSpreadsheet;
+  const api = {
+    getActiveSpreadsheet: () => call("getActiveSpreadsheet", () => spreadsheet),
+    getActive: () => call("getActive", () => spreadsheet),
+    getActiveSheet: () => spreadsheet.getActiveSheet(),
+    // @types says never null here; Apps Script's selection can still be empty.
+    getActiveRange: () => spreadsheet.getActiveRange() as GasRange,
     getUi: () => call("getUi", () => getUi()),
     flush: () => m("flush"),
-    newDataValidation: () => call("newDataValidation", () => new FakeDataValidationBuilder()),
+    newDataValidation: () =>
+      call(
+        "newDataValidation",
+        () =>
+          new FakeDataValidationBuilder() as unknown as GoogleAppsScript.Spreadsheet.DataValidationBuilder,
+      ),
     newConditionalFormatRule: () =>
-      call("newConditionalFormatRule", () => new FakeConditionalFormatRuleBuilder()),
+      call(
+        "newConditionalFormatRule",
+        () =>
+          new FakeConditionalFormatRuleBuilder() as unknown as GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder,
+      ),
+  } satisfies Api<typeof SPREADSHEET_APP>;
+  return guard(SPREADSHEET_APP, {
+    ...api,
     DataValidationCriteria,
     BooleanCriteria,
-    WrapStrategy: { WRAP: "WRAP", OVERFLOW: "OVERFLOW", CLIP: "CLIP" },
-  };
+    WrapStrategy: guardEnum("SpreadsheetApp.WrapStrategy", {
+      WRAP: "WRAP",
+      OVERFLOW: "OVERFLOW",
+      CLIP: "CLIP",
+    }),
+  });
 }
 
 export async function createSpreadsheetService(options: SpreadsheetOptions): Promise<SpreadsheetHandle> {
@@ -227,7 +280,7 @@ export async function createSpreadsheetService(options: SpreadsheetOptions): Pro
     );
 
   return {
-    app: appFor(ss, meter, options.getUi) as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+    app: appFor(ss, meter, options.getUi),
     spreadsheet: ss as unknown as GasSpreadsheet,
     toasts: ss.toasts,
     touched: ss.book.touched,

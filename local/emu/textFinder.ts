@@ -1,22 +1,27 @@
 // TextFinder on a range or a sheet: searches what the cells display (or their formulas),
 // row by row, and is metered with the cells it searched so the cost model can price it.
+import { type Api, emulated, guardObject } from "./guard";
 import type { FakeRange } from "./range";
 import type { FakeSheet } from "./sheet";
 import { displayValue } from "./sheetData";
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
-type TextFinderApi = Pick<
-  GoogleAppsScript.Spreadsheet.TextFinder,
-  | "findAll"
-  | "findNext"
-  | "findPrevious"
-  | "getCurrentMatch"
-  | "matchCase"
-  | "matchEntireCell"
-  | "matchFormulaText"
-  | "useRegularExpression"
-  | "startFrom"
->;
+export const TEXT_FINDER = emulated<GoogleAppsScript.Spreadsheet.TextFinder>()(
+  "SpreadsheetApp",
+  "TextFinder",
+  "Spreadsheet.TextFinder",
+  [
+    "findAll",
+    "findNext",
+    "findPrevious",
+    "getCurrentMatch",
+    "matchCase",
+    "matchEntireCell",
+    "matchFormulaText",
+    "useRegularExpression",
+    "startFrom",
+  ],
+);
 
 /** 1-based block of cells; null for "the sheet's cells that hold data". */
 export interface Scope {
@@ -31,7 +36,7 @@ function* walk(from: number, count: number, step: 1 | -1) {
   for (let k = 0; k < count; k++) yield from + k * step;
 }
 
-export class FakeTextFinder implements TextFinderApi {
+export class FakeTextFinder implements Api<typeof TEXT_FINDER> {
   private caseSensitive = false;
   private entireCell = false;
   private formulaText = false;
@@ -44,7 +49,10 @@ export class FakeTextFinder implements TextFinderApi {
     private readonly sheet: FakeSheet,
     private readonly fixed: Scope | null,
     private readonly text: string,
-  ) {}
+  ) {
+    // biome-ignore lint/correctness/noConstructorReturn: the guarded proxy is the instance everyone holds.
+    return guardObject(TEXT_FINDER.name, this);
+  }
 
   private self(): GoogleAppsScript.Spreadsheet.TextFinder {
     return this as unknown as GoogleAppsScript.Spreadsheet.TextFinder;

@@ -133,7 +133,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: FakeSheet, timeZone: string) {
     }
   }
   d.conditionalRules.forEach((rule, i) => {
-    const condition = rule.getBooleanCondition();
+    const condition = rule.condition;
     const formula = String(condition.getCriteriaValues()[0] ?? "");
     const style: Partial<ExcelJS.Style> = {};
     if (condition.format.background)

@@ -1,66 +1,68 @@
-// SpreadsheetApp.getUi() and HtmlService: menus and dialogs are recorded; alerts and
-// prompts are answered from a script of answers; dialogs can be opened in a browser with
-// google.script.run bridged back to the bundle.
+// HtmlService: HTML files of the bundle, templates with `<?= ?>` escaping, and the client side
+// of google.script.run for dialogs opened in a browser (bridged back to the bundle).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Host, metered } from "./services";
+import { type Api, emulated, guard, guardEnum, guardObject } from "../guard";
+import { type Host, metered } from "../host";
 
-export interface MenuRecord {
-  title: string;
-  items: { caption: string; functionName: string }[];
-}
+type GasHtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
+type GasHtmlTemplate = GoogleAppsScript.HTML.HtmlTemplate;
 
-export interface AlertRecord {
-  title?: string;
-  prompt: string;
-  buttons: string;
-  answer: string;
-}
+export const HTML_SERVICE = emulated<GoogleAppsScript.HTML.HtmlService>()(
+  "HtmlService",
+  "HtmlService",
+  "HTML.HtmlService",
+  ["createHtmlOutput", "createHtmlOutputFromFile", "createTemplate", "createTemplateFromFile"],
+  ["SandboxMode", "XFrameOptionsMode"],
+);
 
-export interface DialogRecord {
-  kind: "modal" | "modeless" | "sidebar";
-  title: string;
-  html: string;
-  width: number;
-  height: number;
-  at: number;
-}
+export const HTML_OUTPUT = emulated<GasHtmlOutput>()("HtmlService", "HtmlOutput", "HTML.HtmlOutput", [
+  "setTitle",
+  "getTitle",
+  "setWidth",
+  "setHeight",
+  "getWidth",
+  "getHeight",
+  "getContent",
+  "setContent",
+  "append",
+  "setSandboxMode",
+  "setXFrameOptionsMode",
+  "addMetaTag",
+  "setFaviconUrl",
+]);
 
-export interface UiLog {
-  menus: MenuRecord[];
-  alerts: AlertRecord[];
-  /** Buttons (or prompt texts) to answer with, first first; "OK" when empty. */
-  answers: string[];
-  dialogs: DialogRecord[];
-}
+/** Not guarded: a template takes any property a script sets on it, and reads it back. */
+export const HTML_TEMPLATE = emulated<GasHtmlTemplate>()("HtmlService", "HtmlTemplate", "HTML.HtmlTemplate", [
+  "evaluate",
+  "getCode",
+]);
 
-const Button = { OK: "OK", CANCEL: "CANCEL", YES: "YES", NO: "NO", CLOSE: "CLOSE" } as const;
-const ButtonSet = {
-  OK: "OK",
-  OK_CANCEL: "OK_CANCEL",
-  YES_NO: "YES_NO",
-  YES_NO_CANCEL: "YES_NO_CANCEL",
-} as const;
-
-export class HtmlOutput {
+export class HtmlOutput implements Api<typeof HTML_OUTPUT> {
   title = "";
   width = 600;
   height = 400;
-  constructor(public content: string) {}
+  constructor(public content: string) {
+    // biome-ignore lint/correctness/noConstructorReturn: the guarded proxy is the instance everyone holds.
+    return guardObject(HTML_OUTPUT.name, this);
+  }
+  private self(): GasHtmlOutput {
+    return this as unknown as GasHtmlOutput;
+  }
   setTitle(t: string) {
     this.title = t;
-    return this;
+    return this.self();
   }
   getTitle() {
     return this.title;
   }
   setWidth(w: number) {
     this.width = w;
-    return this;
+    return this.self();
   }
   setHeight(h: number) {
     this.height = h;
-    return this;
+    return this.self();
   }
   getWidth() {
     return this.width;
@@ -73,114 +75,24 @@ export class HtmlOutput {
   }
   setContent(c: string) {
     this.content = c;
-    return this;
+    return this.self();
   }
   append(c: string) {
     this.content += c;
-    return this;
+    return this.self();
   }
   setSandboxMode() {
-    return this;
+    return this.self();
   }
   setXFrameOptionsMode() {
-    return this;
+    return this.self();
   }
   addMetaTag() {
-    return this;
+    return this.self();
   }
   setFaviconUrl() {
-    return this;
+    return this.self();
   }
-}
-
-export function ui(host: Host, log: UiLog, inSimpleTrigger: () => boolean) {
-  const m = (member: string) => host.meter.record("SpreadsheetApp", `Ui.${member}`);
-  const _call = metered(m);
-  const answer = () => log.answers.shift() ?? "OK";
-  const show = (kind: DialogRecord["kind"], output: HtmlOutput, title?: string) => {
-    if (inSimpleTrigger()) throw new Error("You do not have permission to call Ui.showModalDialog.");
-    log.dialogs.push({
-      kind,
-      title: title ?? output.title,
-      html: output.content,
-      width: output.width,
-      height: output.height,
-      at: host.clock.now(),
-    });
-  };
-  const self = {
-    Button,
-    ButtonSet,
-    createMenu(title: string) {
-      m("createMenu");
-      const menu: MenuRecord = { title, items: [] };
-      const builder = {
-        addItem(caption: string, functionName: string) {
-          menu.items.push({ caption, functionName });
-          return builder;
-        },
-        addSeparator() {
-          menu.items.push({ caption: "---", functionName: "" });
-          return builder;
-        },
-        addSubMenu(sub: { record?: MenuRecord }) {
-          for (const item of sub.record?.items ?? []) menu.items.push(item);
-          return builder;
-        },
-        addToUi() {
-          log.menus = log.menus.filter((x) => x.title !== title);
-          log.menus.push(menu);
-        },
-        record: menu,
-      };
-      return builder;
-    },
-    createAddonMenu() {
-      return self.createMenu("Add-on");
-    },
-    alert(a: string, b?: string, c?: string) {
-      m("alert");
-      const [title, prompt, buttons] =
-        c !== undefined
-          ? [a, b ?? "", c]
-          : b !== undefined && b in ButtonSet
-            ? [undefined, a, b]
-            : b !== undefined
-              ? [a, b, "OK"]
-              : [undefined, a, "OK"];
-      const reply = answer();
-      log.alerts.push({ title, prompt, buttons, answer: reply });
-      return reply;
-    },
-    prompt(a: string, b?: string, c?: string) {
-      m("prompt");
-      const reply = answer();
-      log.alerts.push({
-        title: c !== undefined ? a : undefined,
-        prompt: c !== undefined ? (b ?? "") : a,
-        buttons: c ?? b ?? "OK",
-        answer: reply,
-      });
-      const cancelled = reply === "CANCEL" || reply === "CLOSE" || reply === "NO";
-      return {
-        getResponseText: () => (cancelled ? "" : reply),
-        getSelectedButton: () => (cancelled ? reply : "OK"),
-      };
-    },
-    showModalDialog(output: HtmlOutput, title: string) {
-      m("showModalDialog");
-      show("modal", output, title);
-    },
-    showModelessDialog(output: HtmlOutput, title: string) {
-      m("showModelessDialog");
-      show("modeless", output, title);
-    },
-    showSidebar(output: HtmlOutput) {
-      m("showSidebar");
-      show("sidebar", output);
-    },
-  };
-  return self;
 }
 
 const escapeHtml = (s: unknown) =>
@@ -209,7 +121,17 @@ function compileTemplate(source: string): (fields: Record<string, unknown>) => s
   return (fields) => fn(fields, escapeHtml);
 }
 
-export function htmlService(host: Host, distDir: string) {
+const SandboxMode = guardEnum("HtmlService.SandboxMode", {
+  IFRAME: "IFRAME",
+  NATIVE: "NATIVE",
+  EMULATED: "EMULATED",
+});
+const XFrameOptionsMode = guardEnum("HtmlService.XFrameOptionsMode", {
+  ALLOWALL: "ALLOWALL",
+  DEFAULT: "DEFAULT",
+});
+
+export function htmlService(host: Host, distDir: string): GoogleAppsScript.HTML.HtmlService {
   const m = (member: string) => host.meter.record("HtmlService", `HtmlService.${member}`);
   const call = metered(m);
   const file = (name: string) => {
@@ -219,22 +141,21 @@ export function htmlService(host: Host, distDir: string) {
       throw new Error(`No HTML file named ${name} was found.`);
     }
   };
-  const template = (source: string) => {
-    const t: Record<string, unknown> = {
-      evaluate: () => new HtmlOutput(compileTemplate(source)(t)),
+  const output = (html: string) => new HtmlOutput(html) as unknown as GasHtmlOutput;
+  const template = (source: string): GasHtmlTemplate => {
+    const t: GasHtmlTemplate = {
+      evaluate: () => output(compileTemplate(source)(t)),
       getCode: () => source,
-    };
+    } satisfies Api<typeof HTML_TEMPLATE> as unknown as GasHtmlTemplate;
     return t;
   };
-  return {
-    createHtmlOutput: (html = "") => call("createHtmlOutput", () => new HtmlOutput(String(html))),
-    createHtmlOutputFromFile: (name: string) =>
-      call("createHtmlOutputFromFile", () => new HtmlOutput(file(name))),
-    createTemplate: (html: string) => call("createTemplate", () => template(html)),
+  const api = {
+    createHtmlOutput: (html: unknown = "") => call("createHtmlOutput", () => output(String(html))),
+    createHtmlOutputFromFile: (name: string) => call("createHtmlOutputFromFile", () => output(file(name))),
+    createTemplate: (html: unknown) => call("createTemplate", () => template(String(html))),
     createTemplateFromFile: (name: string) => call("createTemplateFromFile", () => template(file(name))),
-    SandboxMode: { IFRAME: "IFRAME", NATIVE: "NATIVE", EMULATED: "EMULATED" },
-    XFrameOptionsMode: { ALLOWALL: "ALLOWALL", DEFAULT: "DEFAULT" },
-  };
+  } satisfies Api<typeof HTML_SERVICE>;
+  return guard(HTML_SERVICE, { ...api, SandboxMode, XFrameOptionsMode });
 }
 
 /** The client side of google.script.run and google.script.host, calling window.__gasRun(name, argsJson). */
