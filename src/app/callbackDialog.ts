@@ -2,12 +2,14 @@
 // by unit or ID), and the unit's history of complaints and call-backs.
 import { awaitsFollowUp, CALLBACK_METHODS, type Callback, SATISFACTION } from "../domain/callback";
 import { formatLocal } from "../domain/dates";
-import { normaliseKey } from "../domain/text";
+import { escapeRe, unitKey, unitPattern } from "../domain/units";
+import { findSheet, MissingSheetError } from "../gas/table";
 import { allLabels } from "../i18n/messages";
 import { choiceLabel } from "../sheets/codec";
-import { CALLBACK_COLUMNS, headerFor } from "../sheets/schema";
-import { readCallbacks } from "./callbacks";
+import { CALLBACK_COLUMNS, headerFor, SCHEMAS } from "../sheets/schema";
+import { callbacksOfComplaints } from "./callbacks";
 import { type HistoryLine, unitHistory } from "./history";
+import { recordsAt, recordsWhere, type Search } from "./lookup";
 import { loadOffice, type Office } from "./office";
 import { isManager } from "./recordCallback";
 
@@ -87,24 +89,46 @@ function card(office: Office, c: Callback): CallbackCard {
   };
 }
 
+/** The call-backs a search names: its ID, its complaint's ID, or (part of) its unit in any spelling. */
+function search(office: Office, text: string): Callback[] {
+  const where = (key: string, find: Search) =>
+    recordsWhere<Callback>(office, SCHEMAS.callbacks, key, find).records;
+  const key = unitKey(text);
+  const found = [
+    ...where("id", { text, entire: true }),
+    ...(callbacksOfComplaints(office, [text])?.records ?? []),
+    ...where("unit", { text }),
+    ...where("unit", { text: unitPattern(text), regex: true, entire: true }).filter(
+      (c) => unitKey(c.unit) === key,
+    ),
+  ];
+  return [...new Map(found.map((c) => [c.id || `${c.unit}|${c.content}`, c])).values()];
+}
+
 /** `query`: a call-back ID, complaint ID or unit; empty means the row selected in the Call-backs sheet. */
 export function callbackDialogData(query: unknown): CallbackDialogData {
   const office = loadOffice(SpreadsheetApp.getActive(), new Date());
   const { t } = office;
-  const table = readCallbacks(office);
-  const text = normaliseKey(String(query ?? ""));
+  const sheet = findSheet(office.ss, SCHEMAS.callbacks, t(SCHEMAS.callbacks.nameKey));
+  if (!sheet) throw new MissingSheetError(allLabels(SCHEMAS.callbacks.nameKey));
+  const text = String(query ?? "").trim();
   let matches: Callback[];
-  if (text) {
-    matches = table.records.filter(
-      (c) =>
-        normaliseKey(c.id) === text || normaliseKey(c.ref) === text || normaliseKey(c.unit).includes(text),
-    );
-  } else {
+  if (text) matches = search(office, text);
+  else {
     const range = office.ss.getActiveRange();
     const onSheet = range && allLabels("sheet.callbacks").includes(range.getSheet().getName());
-    const i = onSheet ? table.rowNumbers.indexOf(range.getRow()) : -1;
-    const picked = table.records[i];
-    matches = picked ? [picked] : table.records.filter((c) => c.state === "pending");
+    const picked = onSheet
+      ? recordsAt<Callback>(office, SCHEMAS.callbacks, sheet, [range.getRow()]).records
+      : [];
+    // Nothing selected: the call-backs still to make, in either language's label.
+    const pending = `^(?:${allLabels("cb.state.pending").map(escapeRe).join("|")})$`;
+    matches = picked.length
+      ? picked
+      : recordsWhere<Callback>(office, SCHEMAS.callbacks, "state", {
+          text: pending,
+          regex: true,
+          entire: true,
+        }).records;
   }
   // Open call-backs first, the most urgent first.
   matches.sort(
@@ -123,7 +147,7 @@ export function callbackDialogData(query: unknown): CallbackDialogData {
     results: ["reached", "unreachable"].map((code) => ({ code, label: choiceLabel("cbResult", code, t) })),
     matches: matches.slice(0, 30).map((c) => card(office, c)),
     selected: selected ? card(office, selected) : null,
-    history: selected ? unitHistory(office, selected.unit, table.records) : [],
+    history: selected ? unitHistory(office, selected.unit) : [],
     now: formatLocal(office.now.getTime(), office.codec.utcOffsetMinutes).replace(" ", "T"),
     isManager: isManager(office),
   };

@@ -9,6 +9,7 @@ import {
   possibleStates,
 } from "../domain/callback";
 import type { Complaint } from "../domain/complaint";
+import { escapeRe } from "../domain/units";
 import { appendRecords } from "../gas/append";
 import { readHeaderMap, readRows } from "../gas/patch";
 import { findSheet, MissingSheetError, readTable, type Table } from "../gas/table";
@@ -17,6 +18,7 @@ import { choiceLabel, decodeRows } from "../sheets/codec";
 import { SCHEMAS } from "../sheets/schema";
 import { rowsHolding } from "./finders";
 import { newIds } from "./ids";
+import { recordsWhere } from "./lookup";
 import type { Office } from "./office";
 
 export function readCallbacks(office: Office): Table<Callback> {
@@ -64,6 +66,29 @@ export function answerLabel(cb: Callback, t: Translate): string {
   return cb.satisfaction
     ? choiceLabel("satisfaction", cb.satisfaction, t)
     : choiceLabel("cbResult", cb.result, t);
+}
+
+/**
+ * The call-backs of these complaints, found by their complaint IDs on Google's side and read
+ * alone (what closing or resolving a complaint needs, without reading the whole sheet). Null
+ * when the Call-backs sheet is missing.
+ */
+export function callbacksOfComplaints(
+  office: Office,
+  complaintIds: readonly string[],
+): { sheet: GoogleAppsScript.Spreadsheet.Sheet; records: Callback[] } | null {
+  const sheet = findSheet(office.ss, SCHEMAS.callbacks, office.t(SCHEMAS.callbacks.nameKey));
+  if (!sheet) return null;
+  const ids = [...new Set(complaintIds.map((id) => id.trim()).filter(Boolean))];
+  if (!ids.length) return { sheet, records: [] };
+  const text = `^(?:${ids.map(escapeRe).join("|")})$`;
+  const records = recordsWhere<Callback>(office, SCHEMAS.callbacks, "ref", {
+    text,
+    regex: true,
+    entire: true,
+  }).records;
+  const wanted = new Set(ids.map((id) => id.toLowerCase()));
+  return { sheet, records: records.filter((c) => wanted.has(c.ref.trim().toLowerCase())) };
 }
 
 /** The call-backs of one complaint, in sheet order. */

@@ -1,16 +1,16 @@
 // A unit's history: its owner record, complaints, services and call-backs, newest first.
+// The unit's rows are found on Google's side (TextFinder with a pattern of the unit's numbers,
+// so 3-2-1201 finds 3栋2单元1201) and only those rows are read, whatever the sheets' size.
 import type { Callback } from "../domain/callback";
+import type { Complaint } from "../domain/complaint";
 import { formatLocal } from "../domain/dates";
 import type { Owner } from "../domain/owners";
-import { unitKey } from "../domain/units";
-import { findSheet, readTable } from "../gas/table";
+import { unitKey, unitPattern } from "../domain/units";
 import { allLabels } from "../i18n/messages";
 import { choiceLabel } from "../sheets/codec";
-import { SCHEMAS } from "../sheets/schema";
-import { readCallbacks } from "./callbacks";
-import { readComplaints } from "./complaints";
+import { SCHEMAS, type SheetSpec } from "../sheets/schema";
+import { recordsAt, recordsWhere } from "./lookup";
 import { loadOffice, type Office } from "./office";
-import { readOwners } from "./owners";
 
 export interface HistoryLine {
   at: string;
@@ -20,33 +20,46 @@ export interface HistoryLine {
   status: string;
 }
 
-/** Everything the office did for a unit (matched by its numbers), newest first. */
-export function unitHistory(office: Office, unit: string, callbacks?: readonly Callback[]): HistoryLine[] {
+/** The records of a sheet whose unit is this unit, read row by row; [] when the sheet is missing. */
+export function recordsOfUnit<T extends { unit: string }>(
+  office: Office,
+  spec: SheetSpec<T>,
+  unit: string,
+): T[] {
   const key = unitKey(unit);
+  if (!key) return [];
+  // The pattern finds the candidates; the unit key decides, as everywhere else.
+  return recordsWhere(office, spec, "unit", {
+    text: unitPattern(unit),
+    regex: true,
+    entire: true,
+  }).records.filter((r) => unitKey(r.unit) === key);
+}
+
+/** Everything the office did for a unit (matched by its numbers), newest first. */
+export function unitHistory(office: Office, unit: string): HistoryLine[] {
   const when = (d: Date | null) => (d ? formatLocal(d.getTime(), office.codec.utcOffsetMinutes) : "");
   const lines: (HistoryLine & { ms: number })[] = [];
-  for (const c of readComplaints(office).records)
-    if (unitKey(c.unit) === key)
-      lines.push({
-        ms: c.receivedAt?.getTime() ?? 0,
-        at: when(c.receivedAt),
-        kind: office.t("sheet.complaints"),
-        id: c.id,
-        text: `${c.category}: ${c.content.slice(0, 120)}`,
-        status: choiceLabel("status", c.status, office.t),
-      });
-  for (const c of callbacks ?? readCallbacks(office).records)
-    if (unitKey(c.unit) === key)
-      lines.push({
-        ms: (c.calledAt ?? c.doneAt)?.getTime() ?? 0,
-        at: when(c.calledAt ?? c.doneAt),
-        kind: choiceLabel("cbSource", c.source, office.t),
-        id: c.id,
-        text: c.satisfaction
-          ? `${choiceLabel("satisfaction", c.satisfaction, office.t)} ${c.remarks}`
-          : c.content.slice(0, 120),
-        status: choiceLabel("cbState", c.state, office.t),
-      });
+  for (const c of recordsOfUnit<Complaint>(office, SCHEMAS.complaints, unit))
+    lines.push({
+      ms: c.receivedAt?.getTime() ?? 0,
+      at: when(c.receivedAt),
+      kind: office.t("sheet.complaints"),
+      id: c.id,
+      text: `${c.category}: ${c.content.slice(0, 120)}`,
+      status: choiceLabel("status", c.status, office.t),
+    });
+  for (const c of recordsOfUnit<Callback>(office, SCHEMAS.callbacks, unit))
+    lines.push({
+      ms: (c.calledAt ?? c.doneAt)?.getTime() ?? 0,
+      at: when(c.calledAt ?? c.doneAt),
+      kind: choiceLabel("cbSource", c.source, office.t),
+      id: c.id,
+      text: c.satisfaction
+        ? `${choiceLabel("satisfaction", c.satisfaction, office.t)} ${c.remarks}`
+        : c.content.slice(0, 120),
+      status: choiceLabel("cbState", c.state, office.t),
+    });
   return lines.sort((a, b) => b.ms - a.ms).map(({ ms: _ms, ...line }) => line);
 }
 
@@ -58,26 +71,21 @@ export interface HistoryView {
   lines: HistoryLine[];
 }
 
-/** The unit of the selected row in Complaints, Call-backs or Owners, when `unit` is empty. */
+/** The unit of the selected row in Complaints, Call-backs or Owners, when `unit` is empty (that row alone is read). */
 function selectedUnit(office: Office): string {
   const range = office.ss.getActiveRange();
   if (!range) return "";
   const name = range.getSheet().getName();
-  for (const spec of [SCHEMAS.complaints, SCHEMAS.callbacks, SCHEMAS.owners]) {
-    if (!allLabels(spec.nameKey).includes(name) || !findSheet(office.ss, spec, name)) continue;
-    const table = readTable<{ unit: string }>(office.ss, spec as never, office.codec, ["unit"]);
-    const i = table.rowNumbers.indexOf(range.getRow());
-    return table.records[i]?.unit ?? "";
-  }
+  for (const spec of [SCHEMAS.complaints, SCHEMAS.callbacks, SCHEMAS.owners] as SheetSpec<{ unit: string }>[])
+    if (allLabels(spec.nameKey).includes(name))
+      return recordsAt(office, spec, range.getSheet(), [range.getRow()]).records[0]?.unit ?? "";
   return "";
 }
 
 export function historyView(unit: unknown): HistoryView {
   const office = loadOffice(SpreadsheetApp.getActive(), new Date());
   const wanted = String(unit ?? "").trim() || selectedUnit(office);
-  const owner = wanted
-    ? (readOwners(office).records.find((o) => unitKey(o.unit) === unitKey(wanted)) ?? null)
-    : null;
+  const owner = wanted ? (recordsOfUnit<Owner>(office, SCHEMAS.owners, wanted)[0] ?? null) : null;
   const labels: Record<string, string> = {};
   for (const k of [
     "history.title",

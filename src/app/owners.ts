@@ -3,14 +3,15 @@
 
 import { parseTable } from "../domain/csv";
 import { type ImportPlan, type Owner, ownerChanges, planImport } from "../domain/owners";
-import { checkUnit, type UnitRegistry, unitRegistry } from "../domain/units";
+import { checkUnit, type UnitRegistry, unitPattern, unitRegistry } from "../domain/units";
 import { appendRecords } from "../gas/append";
-import { patchRows, type RowPatch } from "../gas/patch";
+import { patchRows, type RowPatch, readHeaderMap } from "../gas/patch";
 import { LockBusyError, savedOnce, withDocumentLock } from "../gas/services";
 import { findSheet, readTable, type Table } from "../gas/table";
 import { choiceCode, headerNames } from "../sheets/codec";
 import { headerFor, OWNER_COLUMNS, SCHEMAS } from "../sheets/schema";
 import { explainError } from "./errors";
+import { recordsWhere } from "./lookup";
 import { loadOffice, type Office } from "./office";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -19,11 +20,46 @@ export function readOwners(office: Office): Table<Owner> {
   return readTable<Owner>(office.ss, SCHEMAS.owners, office.codec, ["unit"]);
 }
 
-/** The registry to check units against; null while the office keeps no owner list. */
-export function ownerRegistry(office: Office): UnitRegistry | null {
-  if (!findSheet(office.ss, SCHEMAS.owners, office.t(SCHEMAS.owners.nameKey))) return null;
-  const units = readOwners(office).records.map((o) => o.unit);
-  return units.length ? unitRegistry(units) : null;
+/** Units checked at once in one search of the registry. */
+const UNITS_PER_SEARCH = 40;
+
+/**
+ * The part of the registry these units need: the owners whose unit has the same numbers,
+ * found on Google's side, so checking a unit does not read the whole Owners sheet. Null
+ * while the office keeps no owner list (no sheet, or no unit in it).
+ */
+export function ownerRegistry(office: Office, units: readonly string[]): UnitRegistry | null {
+  const sheet = findSheet(office.ss, SCHEMAS.owners, office.t(SCHEMAS.owners.nameKey));
+  if (!sheet) return null;
+  const wanted = [...new Set(units.map((u) => u.trim()).filter(Boolean))];
+  const found: string[] = [];
+  for (let i = 0; i < wanted.length; i += UNITS_PER_SEARCH) {
+    const text = wanted
+      .slice(i, i + UNITS_PER_SEARCH)
+      .map((u) => `(?:${unitPattern(u)})`)
+      .join("|");
+    found.push(
+      ...recordsWhere<Owner>(office, SCHEMAS.owners, "unit", { text, regex: true, entire: true }).records.map(
+        (o) => o.unit,
+      ),
+    );
+  }
+  if (found.length) return unitRegistry(found);
+  return hasAnyUnit(sheet) ? unitRegistry([]) : null;
+}
+
+/** Whether any owner row has a unit: the first match is enough. */
+function hasAnyUnit(sheet: Sheet): boolean {
+  const col = readHeaderMap(sheet, OWNER_COLUMNS).index.get("unit");
+  const last = sheet.getLastRow();
+  if (col === undefined || last < 2) return false;
+  return (
+    sheet
+      .getRange(2, col + 1, last - 1, 1)
+      .createTextFinder("\\S")
+      .useRegularExpression(true)
+      .findNext() !== null
+  );
 }
 
 /** A warning per unit ("" when it is in the registry). */
@@ -53,8 +89,12 @@ export function flagUnits(
   unitColumn: number | undefined,
   rows: readonly { row: number; unit: string }[],
 ): string[] {
-  const registry = ownerRegistry(office);
-  if (!registry || unitColumn === undefined || !rows.length) return [];
+  if (unitColumn === undefined || !rows.length) return [];
+  const registry = ownerRegistry(
+    office,
+    rows.map((r) => r.unit),
+  );
+  if (!registry) return [];
   const first = Math.min(...rows.map((r) => r.row));
   const last = Math.max(...rows.map((r) => r.row));
   const range = sheet.getRange(first, unitColumn + 1, last - first + 1, 1);

@@ -38,3 +38,21 @@ export function checkUnit(unit: string, registry: UnitRegistry): UnitCheck {
   if (registry.exact.has(text)) return { known: true, suggestion: "" };
   return { known: false, suggestion: registry.byKey.get(unitKey(text)) ?? "" };
 }
+
+/** Text as a literal inside a pattern (RE2 and JavaScript alike). */
+export const escapeRe = (text: string) => text.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
+
+/**
+ * A pattern (RE2, as TextFinder reads it) for every spelling of the unit: its numbers in
+ * order with anything but digits between them ("3栋2单元1201", "3-2-1201", "03#2-1201"), or
+ * its text with any spacing when it has fewer than two numbers ("商铺A").
+ */
+export function unitPattern(unit: string): string {
+  const key = unitKey(unit);
+  if (/^\d+(-\d+)+$/.test(key))
+    return `^\\D*${key
+      .split("-")
+      .map((n) => `0*${n}`)
+      .join("\\D+")}\\D*$`;
+  return `^\\s*${[...key].map(escapeRe).join("\\s*")}\\s*$`;
+}

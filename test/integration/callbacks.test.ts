@@ -215,6 +215,38 @@ describe("a workbook whose Call-backs sheet is gone", () => {
 });
 
 describe("Record call-back dialog data", () => {
+  it("finds a call-back by its ID, its complaint's ID, or its unit in another spelling, reading only those rows", async () => {
+    const { rt, id } = await resolvedComplaint();
+    const cb = String(callbacks(rt)[0]?.["回访编号"]);
+    const find = (query: string) =>
+      (rt.callFromDialog("getCallbackDialogData", query) as { matches: { id: string }[] }).matches.map((m) => m.id);
+    expect(find(cb)).toEqual([cb]);
+    expect(find(id)).toEqual([cb]);
+    expect(find(id.toLowerCase())).toEqual([cb]);
+    expect(find("3-2-1201")).toEqual([cb]);
+    expect(find("3栋2单元")).toEqual([cb]);
+    expect(find("9-9-999")).toEqual([]);
+
+    // 3,000 more call-backs of other units (pasted, as from an old register): the search reads
+    // the rows it finds, not the sheet.
+    const view = readSheet(rt, "callbacks");
+    const width = view.header.length;
+    const rows = Array.from({ length: 3_000 }, (_, i) => {
+      const row = Array.from({ length: width }, () => "");
+      row[view.header.indexOf("回访编号")] = `HF-2025-${String(i + 1).padStart(6, "0")}`;
+      row[view.header.indexOf("来源")] = "维修";
+      row[view.header.indexOf("房号")] = `${10 + (i % 20)}栋1单元${101 + (i % 50)}`;
+      row[view.header.indexOf("服务内容")] = "旧记录";
+      return row;
+    });
+    rt.sheets.userEdit(view.name, `A${view.rowNumber(0) + 1}`, rows);
+    rt.meter.reset();
+    expect(find("3-2-1201")).toEqual([cb]);
+    // Cells read, with those TextFinder searched on Google's side: well under one read of the sheet.
+    const read = rt.meter.executions.at(-1)?.cellsRead ?? 0;
+    expect(read).toBeLessThan((3_000 * width) / 3);
+  });
+
   it("opens on the call-back selected in the sheet, with the unit's history", async () => {
     const { rt, id } = await resolvedComplaint();
     rt.callFromDialog(

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseTable } from "../../../src/domain/csv";
 import { emptyOwner, type Owner, ownerChanges, planImport } from "../../../src/domain/owners";
-import { checkUnit, unitKey, unitRegistry } from "../../../src/domain/units";
+import { checkUnit, unitKey, unitPattern, unitRegistry } from "../../../src/domain/units";
 
 describe("unit matching", () => {
   it("treats the office's spellings of one unit as the same unit (property)", () => {
@@ -38,6 +38,25 @@ describe("unit matching", () => {
         expect(unitKey(`${b1}栋${e1}单元${r1}`)).not.toBe(unitKey(`${b2}栋${e2}单元${r2}`));
       }),
     );
+  });
+
+  it("finds every spelling of a unit with one search pattern, and no other unit (property)", () => {
+    const unitArb = fc.tuple(
+      fc.integer({ min: 1, max: 30 }),
+      fc.integer({ min: 1, max: 6 }),
+      fc.integer({ min: 101, max: 3404 }),
+    );
+    fc.assert(
+      fc.property(unitArb, unitArb, ([b, e, r], [b2, e2, r2]) => {
+        const pattern = new RegExp(unitPattern(`${b}-${e}-${r}`), "i");
+        for (const s of [`${b}栋${e}单元${r}`, `${b}-${e}-${r}`, `${b}#${e}-${r}`, `0${b}栋${e}单元${r}室`])
+          expect(s).toMatch(pattern);
+        fc.pre(b !== b2 || e !== e2 || r !== r2);
+        expect(`${b2}栋${e2}单元${r2}`).not.toMatch(pattern);
+      }),
+    );
+    expect("商铺 a").toMatch(new RegExp(unitPattern("商铺A"), "i"));
+    expect("商铺A1").not.toMatch(new RegExp(unitPattern("商铺A"), "i"));
   });
 
   it("knows registered units and suggests the registry's spelling for a near miss", () => {
