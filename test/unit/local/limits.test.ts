@@ -9,6 +9,7 @@ afterAll(removeScripts);
 const CODE = `
 function mail(message) { MailApp.sendEmail(Object.assign({ subject: "报修进度", body: "好" }, message)); }
 function quota() { return MailApp.getRemainingDailyQuota(); }
+function mailReplyTo(to, replyTo, subject, body) { MailApp.sendEmail(to, replyTo, subject, body); }
 function cache(size) {
   var c = CacheService.getScriptCache();
   c.put("receipt", new Array(size + 1).join("x"), 600);
@@ -54,6 +55,17 @@ describe("MailApp", () => {
       "Argument too large: subject",
     );
     expect(rt.outbox.map((m) => m.subject.length)).toEqual([250]);
+  });
+
+  it("reads four strings as (to, replyTo, subject, body), and checks the reply-to address", async () => {
+    const rt = await scriptRuntime(CODE);
+    rt.run("mailReplyTo", "wang@example.com", "desk@example.com", "报修进度", "已派工");
+    expect(rt.outbox.map((m) => [m.to, m.replyTo, m.subject, m.body])).toEqual([
+      ["wang@example.com", "desk@example.com", "报修进度", "已派工"],
+    ]);
+    expect(() => rt.run("mailReplyTo", "wang@example.com", "desk@", "报修进度", "已派工")).toThrow(
+      "Invalid email: desk@",
+    );
   });
 
   it("accepts ordinary addresses, several at once", async () => {
