@@ -6,6 +6,7 @@ import { remainingEmailQuota } from "../gas/services";
 import { readTable } from "../gas/table";
 import { type Translate, translator } from "../i18n/messages";
 import { type HolidayRow, SCHEMAS } from "../sheets/schema";
+import { describeProblem, requiredProblems } from "../sheets/settings";
 import { unidentifiedEditors, userLabel } from "./identity";
 import type { Office } from "./office";
 import { lastSuccess } from "./runs";
@@ -62,12 +63,7 @@ export function checkHealth(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: D
 
 function officeProblems(office: Office): string[] {
   const { t, settings } = office;
-  const out = office.problems.map((p) =>
-    t("health.settings", {
-      where: p.row ? t("settings.row", { name: p.where, row: p.row }) : p.where,
-      problem: t(p.key, p.params),
-    }),
-  );
+  const out = [...office.problems, ...requiredProblems(settings)].map((p) => describeProblem(t, p));
   /** Strictly, as MailApp takes them: one malformed address would make it throw. */
   const email = (who: string, address: string, required: boolean) => {
     const problem = emailProblem(address);
@@ -76,7 +72,6 @@ function officeProblems(office: Office): string[] {
     } else if (problem)
       out.push(t("health.badEmail", { who, why: t(`email.bad.${problem}`, { email: address }) }));
   };
-  email("manager.email", settings.managerEmail, true);
   for (const d of settings.departments) {
     const sheet = t("sheet.departments");
     email(`${sheet} ${d.name} (${d.head || t("health.head")})`, d.headEmail, true);

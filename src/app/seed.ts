@@ -1,18 +1,17 @@
 // Fills the office's lists on first set-up, and adds what later versions or years bring:
-// missing setting keys, holiday years the office does not have yet. Never overwrites.
-import { readTable, type Table, writeRows } from "../gas/table";
-import { type Codec, encodeRow } from "../sheets/codec";
-import { defaultCategories, defaultDepartments, SETTING_DEFAULTS } from "../sheets/defaults";
+// missing setting keys, holiday years the office does not have yet. Never overwrites: each
+// append (under set-up's lock) goes after the last row holding anything, found right before
+// writing, so a row someone typed since the check read the sheet is kept.
+import { appendRecords } from "../gas/append";
+import { readTable } from "../gas/table";
+import type { Codec } from "../sheets/codec";
+import { defaultCategories, defaultDepartments } from "../sheets/defaults";
 import { seedDays, seedYears } from "../sheets/holidaySeed";
-import { type HolidayRow, SCHEMAS, type SheetSpec } from "../sheets/schema";
+import { type HolidayRow, SCHEMAS } from "../sheets/schema";
+import { SETTINGS, settingRows } from "../sheets/settingList";
 import type { Finding } from "./findings";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-function append<T>(table: Table<T>, spec: SheetSpec<T>, codec: Codec, records: readonly T[]) {
-  const rows = records.map((r) => encodeRow(spec, table.map, r, codec));
-  writeRows(table.sheet, spec, table.map, table.nextRow, rows);
-}
 
 /** `freshSettings`: the Settings sheet was just created, so its defaults need no separate report. */
 export function checkSeeds(
@@ -25,18 +24,18 @@ export function checkSeeds(
   const { t, language } = codec;
   const settings = readTable(ss, SCHEMAS.settings, codec);
   const have = new Set(settings.records.map((r) => r.key.trim()));
-  const missing = SETTING_DEFAULTS.filter((d) => !have.has(d.key));
+  const missing = SETTINGS.filter((d) => !have.has(d.key));
   if (missing.length)
     findings.push({
       problem: t("health.missingSettings", { keys: missing.map((m) => m.key).join(", ") }),
       done: t("setup.addedSettings", { keys: missing.map((m) => m.key).join(", ") }),
       quiet: freshSettings,
       fix: () =>
-        append(
-          settings,
+        appendRecords(
+          settings.sheet,
           SCHEMAS.settings,
           codec,
-          missing.map((d) => ({ key: d.key, value: d.value[language], note: d.note[language] })),
+          settingRows(language).filter((row) => !have.has(row.key)),
         ),
     });
 
@@ -45,14 +44,14 @@ export function checkSeeds(
     findings.push({
       problem: t("health.emptyList", { sheet: departments.name }),
       done: t("setup.seeded", { sheet: departments.name }),
-      fix: () => append(departments, SCHEMAS.departments, codec, defaultDepartments(language)),
+      fix: () => appendRecords(departments.sheet, SCHEMAS.departments, codec, defaultDepartments(language)),
     });
   const categories = readTable(ss, SCHEMAS.categories, codec);
   if (!categories.records.length)
     findings.push({
       problem: t("health.emptyList", { sheet: categories.name }),
       done: t("setup.seeded", { sheet: categories.name }),
-      fix: () => append(categories, SCHEMAS.categories, codec, defaultCategories(language)),
+      fix: () => appendRecords(categories.sheet, SCHEMAS.categories, codec, defaultCategories(language)),
     });
 
   const holidays = readTable(ss, SCHEMAS.holidays, codec);
@@ -68,8 +67,8 @@ export function checkSeeds(
       problem: t("health.seedableHolidays", { years: years.join(", ") }),
       done: t("setup.seededHolidays", { count: days.length, years: years.join(", ") }),
       fix: () =>
-        append<HolidayRow>(
-          holidays,
+        appendRecords<HolidayRow>(
+          holidays.sheet,
           SCHEMAS.holidays,
           codec,
           days.map((d) => ({

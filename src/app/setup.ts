@@ -14,6 +14,7 @@ import {
 import { findSheet, readTable } from "../gas/table";
 import { languageFromLocale, translator } from "../i18n/messages";
 import { SCHEMAS, type SheetId, type SheetSpec } from "../sheets/schema";
+import { readLanguage } from "../sheets/settings";
 import { applyAll, type Finding } from "./findings";
 import { type CurrentUser, currentUser } from "./identity";
 import { codecFor, loadOffice, type Office } from "./office";
@@ -60,9 +61,7 @@ export function officeLanguage(ss: Spreadsheet): Language {
   const probe = codecFor(fallback, 480);
   if (!findSheet(ss, SCHEMAS.settings, probe.t(SCHEMAS.settings.nameKey))) return fallback;
   try {
-    const rows = readTable(ss, SCHEMAS.settings, probe).records;
-    const value = rows.find((r) => r.key.trim() === "office.language")?.value.trim();
-    return value === "en" || value === "zh-CN" ? value : fallback;
+    return readLanguage(readTable(ss, SCHEMAS.settings, probe).records, fallback);
   } catch {
     return fallback;
   }

@@ -20,6 +20,8 @@ export const en = {
   "settings.notTime": '"{value}" is not a time like 09:00; {used} is used meanwhile.',
   "settings.closesBeforeOpen": "the office closes before it opens; 09:00–18:00 is used meanwhile.",
   "settings.badLanguage": '"{value}" is not zh-CN or en.',
+  "settings.notChoice": '"{value}" is not one of {options}; {used} is used meanwhile.',
+  "settings.required": "not filled in yet; it is needed for: {note}",
   "settings.badTimeZone":
     '"{value}" is not a time-zone ID such as Asia/Shanghai (names like "Beijing" or "UTC+8" are not understood); the desk keeps using {used} until it is corrected.',
   "settings.unknownSeverity": '"{value}" is not a severity (Normal, Serious or Urgent).',
@@ -89,6 +91,8 @@ export const zh: Record<keyof typeof en, string> = {
   "settings.notTime": "“{value}”不是 09:00 这样的时间，暂按 {used} 执行。",
   "settings.closesBeforeOpen": "下班时间早于上班时间，暂按 09:00–18:00 执行。",
   "settings.badLanguage": "“{value}”应为 zh-CN 或 en。",
+  "settings.notChoice": "“{value}”不是 {options} 之一，暂按 {used} 执行。",
+  "settings.required": "尚未填写，用途：{note}",
   "settings.badTimeZone":
     "“{value}”不是有效的时区标识（应为 Asia/Shanghai 这样的名称，“Beijing”“UTC+8”等无法识别）；更正前系统继续使用 {used}。",
   "settings.unknownSeverity": "“{value}”不是有效的严重程度（一般、较重或紧急）。",

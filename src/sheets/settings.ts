@@ -1,19 +1,18 @@
 // Turns the rows of Settings, Categories, Departments and Holidays into the office's rules.
-import { type BusinessCalendar, parseTimeOfDay } from "../domain/calendar";
+import type { BusinessCalendar } from "../domain/calendar";
 import { SEVERITIES, type Severity } from "../domain/complaint";
 import { formatLocal, isDate } from "../domain/dates";
-import { splitEmails } from "../domain/email";
 import {
   type CategoryTarget,
   DEFAULT_TIME_ZONE,
-  isTimeZoneId,
   type Language,
   type OfficeSettings,
 } from "../domain/settings";
-import type { MessageKey } from "../i18n/messages";
+import type { MessageKey, Translate } from "../i18n/messages";
 import { clockCode } from "./codec";
-import { SETTING_DEFAULTS } from "./defaults";
 import type { CategoryRow, DepartmentRow, HolidayRow, SettingRow } from "./schema";
+import { type ReadContext, readEmails } from "./settingKinds";
+import { type AnySetting, SETTINGS, type Setting, type SettingField } from "./settingList";
 
 /** A value in Settings or Categories the desk cannot use, said in the office's language by the health check. */
 export interface SettingsProblem {
@@ -25,26 +24,72 @@ export interface SettingsProblem {
   params?: Record<string, string | number>;
 }
 
-function settingValue(rows: readonly SettingRow[], key: string, language: Language): string {
-  const found = rows.find((r) => r.key.trim() === key)?.value.trim();
-  if (found) return found;
-  return SETTING_DEFAULTS.find((d) => d.key === key)?.value[language] ?? "";
+/** The problem as the health check says it: which setting (or which row), then what is wrong. */
+export function describeProblem(t: Translate, p: SettingsProblem): string {
+  return t("health.settings", {
+    where: p.row ? t("settings.row", { name: p.where, row: p.row }) : p.where,
+    problem: t(p.key, p.params),
+  });
 }
 
-function numberSetting(
+/** The setting's cell, or its default when the cell is empty or the row is missing. */
+function cellText(rows: readonly SettingRow[], key: string, fallback: string): string {
+  return rows.find((r) => r.key.trim() === key)?.value.trim() || fallback;
+}
+
+/** One setting's value; what is wrong with it goes to `problems`, under the setting's key. */
+function readOne<F extends SettingField>(
+  s: Setting<F>,
   rows: readonly SettingRow[],
-  key: string,
-  language: Language,
+  lang: Language,
+  ctx: ReadContext,
   problems: SettingsProblem[],
-  min: number,
-  max: number,
-): number {
-  const text = settingValue(rows, key, language);
-  const n = Number(text);
-  if (text !== "" && Number.isFinite(n) && n >= min && n <= max) return n;
-  const used = Number(SETTING_DEFAULTS.find((d) => d.key === key)?.value.en ?? min);
-  problems.push({ where: key, key: "settings.notNumber", params: { value: text, min, max, used } });
-  return used;
+) {
+  const fallback = s.default[lang];
+  const read = s.kind.read(cellText(rows, s.key, fallback), fallback, ctx);
+  problems.push(...read.problems.map((p) => ({ where: s.key, ...p })));
+  return read.value;
+}
+
+const LANGUAGE_SETTING = SETTINGS.find((s) => s.field === "language") as Setting<"language">;
+
+/** The office's language as Settings says it, else `fallback` (the user's own). */
+export function readLanguage(rows: readonly SettingRow[], fallback: Language): Language {
+  const ctx = { fallbackLanguage: fallback, fallbackZone: DEFAULT_TIME_ZONE };
+  return readOne(LANGUAGE_SETTING, rows, fallback, ctx, []);
+}
+
+type SettingsFields = Omit<OfficeSettings, "categories" | "departments">;
+
+/** Every declared setting read into its field; each bad value is reported and its fallback used. */
+function readDeclared(rows: readonly SettingRow[], ctx: ReadContext, problems: SettingsProblem[]) {
+  const language = readOne(LANGUAGE_SETTING, rows, ctx.fallbackLanguage, ctx, problems);
+  const fields: Record<string, unknown> = { language };
+  for (const s of SETTINGS) {
+    if (s.field === "language") continue;
+    const value = readOne(s as AnySetting, rows, language, ctx, problems);
+    const [group, name] = s.field.split(".") as [string, string | undefined];
+    if (name === undefined) fields[group] = value;
+    else fields[group] = { ...(fields[group] as object | undefined), [name]: value };
+  }
+  // Typed by SETTINGS' fields (the completeness check in settingList.ts); test/unit pins the shape.
+  return fields as unknown as SettingsFields;
+}
+
+/** The value of a field such as "digestHour" or "callbacks.maxAttempts". */
+function fieldValue(settings: SettingsFields, field: SettingField): unknown {
+  const [group = "", name] = field.split(".");
+  const top = (settings as unknown as Record<string, unknown>)[group];
+  return name === undefined ? top : (top as Record<string, unknown>)[name];
+}
+
+/** Required settings left empty (their default): the desk reads them fine but cannot do that part of its work. */
+export function requiredProblems(settings: OfficeSettings): SettingsProblem[] {
+  return SETTINGS.flatMap((s: AnySetting) => {
+    const value = fieldValue(settings, s.field);
+    if (!s.required || (value !== "" && !(Array.isArray(value) && !value.length))) return [];
+    return [{ where: s.key, key: "settings.required" as const, params: { note: s.note[settings.language] } }];
+  });
 }
 
 /**
@@ -59,32 +104,10 @@ export function readSettings(
   fallbackZone: string = DEFAULT_TIME_ZONE,
 ): { settings: OfficeSettings; problems: SettingsProblem[] } {
   const problems: SettingsProblem[] = [];
-  const langText = settingValue(rows, "office.language", fallbackLanguage);
-  const language: Language = langText === "en" || langText === "zh-CN" ? langText : fallbackLanguage;
-  if (langText !== language)
-    problems.push({ where: "office.language", key: "settings.badLanguage", params: { value: langText } });
-  const zoneText = settingValue(rows, "office.timeZone", language);
-  const usableFallback = isTimeZoneId(fallbackZone) ? fallbackZone : DEFAULT_TIME_ZONE;
-  const timeZone = isTimeZoneId(zoneText) ? zoneText : usableFallback;
-  if (timeZone !== zoneText)
-    problems.push({
-      where: "office.timeZone",
-      key: "settings.badTimeZone",
-      params: { value: zoneText, used: timeZone },
-    });
-  const time = (key: string) => {
-    const text = settingValue(rows, key, language);
-    const minutes = parseTimeOfDay(text);
-    if (minutes !== null) return minutes;
-    const used = SETTING_DEFAULTS.find((d) => d.key === key)?.value.en ?? "09:00";
-    problems.push({ where: key, key: "settings.notTime", params: { value: text, used } });
-    return parseTimeOfDay(used) ?? 540;
-  };
-  let dayStartMinutes = time("hours.open");
-  let dayEndMinutes = time("hours.close");
-  if (dayEndMinutes <= dayStartMinutes) {
+  const fields = readDeclared(rows, { fallbackLanguage, fallbackZone }, problems);
+  if (fields.dayEndMinutes <= fields.dayStartMinutes) {
     problems.push({ where: "hours.close", key: "settings.closesBeforeOpen" });
-    [dayStartMinutes, dayEndMinutes] = [540, 1080];
+    [fields.dayStartMinutes, fields.dayEndMinutes] = [540, 1080];
   }
   const targets: CategoryTarget[] = [];
   categories.forEach((row, i) => {
@@ -105,35 +128,10 @@ export function readSettings(
         clock,
       });
   });
-  const splitList = (text: string) =>
-    text
-      .split(/[,，;；\n]/)
-      .map((s) => s.trim())
-      .filter(Boolean);
   return {
     problems,
     settings: {
-      officeName: settingValue(rows, "office.name", language),
-      language,
-      timeZone,
-      dayStartMinutes,
-      dayEndMinutes,
-      managerEmail: settingValue(rows, "manager.email", language),
-      goldenResponseHours: numberSetting(rows, "sla.goldenResponseHours", language, problems, 0.5, 720),
-      reminderLeadHours: numberSetting(rows, "reminders.leadHours", language, problems, 0, 720),
-      managerDelayHours: numberSetting(rows, "escalation.managerDelayHours", language, problems, 0, 720),
-      recurrenceWindowDays: numberSetting(rows, "recurrence.windowDays", language, problems, 0, 3650),
-      digestHour: Math.floor(numberSetting(rows, "digest.hour", language, problems, 0, 23)),
-      pauseKinds: splitList(settingValue(rows, "pause.kinds", language)),
-      unitMatch: settingValue(rows, "units.match", language) === "exact" ? "exact" : "numbers",
-      callbacks: {
-        complaintDays: numberSetting(rows, "callback.complaintDays", language, problems, 0, 60),
-        serviceDays: numberSetting(rows, "callback.serviceDays", language, problems, 0, 60),
-        maxAttempts: Math.max(
-          1,
-          Math.floor(numberSetting(rows, "callback.maxAttempts", language, problems, 1, 20)),
-        ),
-      },
+      ...fields,
       categories: targets,
       departments: departments
         .filter((d) => d.name.trim())
@@ -141,20 +139,10 @@ export function readSettings(
           name: d.name.trim(),
           head: d.head.trim(),
           headEmail: d.headEmail.trim(),
-          handlerEmails: handlerEmails(d.handlerEmails),
+          handlerEmails: readEmails(d.handlerEmails).value,
         })),
     },
   };
-}
-
-/**
- * A cell listing handlers' addresses, split the way people write them (commas, 、，；, spaces):
- * the valid ones first, then the malformed ones, kept so the health check can name them
- * (senders check each address before sending).
- */
-function handlerEmails(cell: string): string[] {
-  const { valid, refused } = splitEmails(cell);
-  return [...valid, ...refused.map((r) => r.text)];
 }
 
 export function buildCalendar(

@@ -11,7 +11,9 @@ describe("health check", () => {
     const rt = await newOffice();
     const report = health(rt);
     expect(report.repairable).toBe(false);
-    expect(report.problems).toContain("manager.email 没有有效的邮箱，无法发送提醒。");
+    expect(report.problems).toContain(
+      "设置“manager.email”：尚未填写，用途：管理处经理邮箱：接收日报和升级提醒。",
+    );
     expect(report.problems.join("\n")).toContain("节假日表没有 2027 年的数据");
     expect(report.info.join("\n")).toContain("今日剩余邮件额度：100");
     expect(report.info.join("\n")).toContain("runReminders 尚未成功运行");
@@ -88,7 +90,7 @@ describe("health check", () => {
     ]);
     const text = health(rt).problems.join("\n");
     expect(text).toContain(
-      "manager.email：“wang.jun@greenwood-pm.example。”中有全角字符（如 。，；＠ 或全角字母），请切换到英文输入法重新输入。无法向其发送提醒。",
+      "设置“manager.email”：“wang.jun@greenwood-pm.example。”中有全角字符（如 。，；＠ 或全角字母），请切换到英文输入法重新输入。",
     );
     expect(text).toContain(`部门 ${name} (陈刚)：“chen.gang@greenwood..example”中有连续的两个点`);
     expect(text).toContain(`部门 ${name}：“保安室”中有邮箱地址不能使用的字符`);

@@ -1,7 +1,8 @@
 // Set-up creates the workbook's sheets, repairs damage without losing rows, and is idempotent.
 import { describe, expect, it } from "vitest";
-import { cellOf, columnLetter, readSheet } from "../../sim/workbook";
+import { cellOf, columnLetter, readSheet, setSetting } from "../../sim/workbook";
 import { COMPLAINT_COLUMNS } from "../../src/sheets/schema";
+import { SETTINGS } from "../../src/sheets/settingList";
 import { alertsSince, complaints, form, newOffice, staffedOffice, submit } from "./harness";
 
 const SHEETS = ["投诉", "设置", "投诉类别", "部门", "节假日", "日志", "发送记录"];
@@ -63,6 +64,28 @@ describe("set-up", () => {
     expect(handlers).toEqual(["runDailyDigest", "runReminders"]);
     const holidays = readSheet(rt, "holidays").rows.map((r) => Object.values(r)[2]);
     expect(holidays).toContain("国庆节");
+  });
+
+  it("seeds every declared setting with its note, and puts back one deleted later without touching the rest", async () => {
+    const rt = await staffedOffice();
+    const settings = () => readSheet(rt, "settings", true).rows.map((r) => Object.values(r).map(String));
+    expect(settings().map(([key]) => key)).toEqual(SETTINGS.map((s) => s.key));
+    expect(settings().find(([key]) => key === "units.match")?.[2]).toContain("只比对数字");
+    setSetting(rt, "digest.hour", "9");
+    const view = readSheet(rt, "settings");
+    const at = view.rowNumber(view.rows.findIndex((r) => Object.values(r)[0] === "callback.maxAttempts"));
+    rt.meter.quietly(() => rt.sheets.spreadsheet.getSheetByName(view.name)?.deleteRow(at));
+    const alerts = rt.ui.alerts.length;
+    rt.run("setupWorkbook");
+    expect(alertsSince(rt, alerts).join("\n")).toContain("callback.maxAttempts");
+    const after = settings();
+    expect(after.find(([key]) => key === "digest.hour")?.[1]).toBe("9");
+    expect(after.find(([key]) => key === "manager.email")?.[1]).not.toBe("");
+    expect(after.find(([key]) => key === "callback.maxAttempts")?.slice(1)).toEqual([
+      "3",
+      "联系不上业主时最多尝试几次后可按“无法联系”结案。",
+    ]);
+    expect(after).toHaveLength(SETTINGS.length);
   });
 
   it("changes nothing when run a second time", async () => {
