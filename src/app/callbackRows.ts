@@ -11,8 +11,8 @@ import {
 import { formatLocal } from "../domain/dates";
 import { sameTime } from "../domain/rowEdit";
 import { patchRows, type RowPatch, readHeaderMap, readRows, runsOf } from "../gas/patch";
-import { withDocumentLock } from "../gas/services";
-import { findSheet, MissingColumnsError, MissingSheetError } from "../gas/table";
+import { LockBusyError, withDocumentLock } from "../gas/services";
+import { findSheet, MissingColumnsError, MissingSheetError, type Table } from "../gas/table";
 import { allLabels } from "../i18n/messages";
 import { decodeRows, isBlank } from "../sheets/codec";
 import { CALLBACK_COLUMNS, headerFor, SCHEMAS } from "../sheets/schema";
@@ -240,41 +240,44 @@ function typedOverCells(
   return claimed && !allowed ? ["state"] : [];
 }
 
-/** What the hourly run finished in the Call-backs sheet. */
-export interface CallbackSweep {
-  /** Rows settled that an edit could not (the lock was busy, or onEdit did not run). */
-  swept: number;
-  /** Alerts sent that calls typed into the sheet queued. */
-  alerts: number;
-  messages: string[];
+/**
+ * For the hourly run: the Call-backs sheet after settling the rows an edit left unsettled
+ * (content without an ID, a call typed in but not recorded, a state its cells do not allow),
+ * and after sending the alerts queued by unsatisfied owners typed in (onEdit may not send
+ * mail). Null when the sheet is missing. When people hold the lock, it is left to next hour.
+ */
+export function sweptCallbacks(office: Office, lockWaitMs = 30_000): Table<Callback> | null {
+  const table = readCallbacksIfAny(office);
+  if (!table) return null;
+  const rows = unsettledCallbackRows(office, table);
+  try {
+    const swept = withDocumentLock(lockWaitMs, () => {
+      for (const [first, last] of runsOf(rows)) completeCallbackEdits(office, first, last);
+      sendQueuedCallbackAlerts(office);
+      return rows.length;
+    });
+    return swept ? readCallbacksIfAny(office) : table;
+  } catch (e) {
+    if (e instanceof LockBusyError) return table;
+    throw e;
+  }
 }
 
-/**
- * For the hourly run: settles the Call-backs rows an edit left unsettled (content without an
- * ID, a call typed in but not recorded, a state its cells do not allow), then sends the alerts
- * queued by unsatisfied owners typed in (onEdit may not send mail). Takes the document lock.
- */
-export function sweepCallbacks(office: Office, lockWaitMs = 30_000): CallbackSweep {
-  const table = readCallbacksIfAny(office);
-  if (!table) return { swept: 0, alerts: 0, messages: [] };
+/** Rows an edit did not settle: content without an ID, a call typed in, a state its cells do not allow. */
+export function unsettledCallbackRows(office: Office, table: Table<Callback>): number[] {
   const idCol = table.map.index.get("id");
   const byRow = new Map(table.rowNumbers.map((row, i) => [row, table.records[i]]));
-  const unsettled: number[] = [];
+  const rows: number[] = [];
   table.values.slice(1).forEach((raw, i) => {
     const row = i + 2;
-    if (idCol === undefined || raw.every(isBlank)) return;
     const c = byRow.get(row);
-    if (isBlank(raw[idCol]) || !c) unsettled.push(row);
+    if (idCol === undefined || raw.every(isBlank)) return;
+    if (isBlank(raw[idCol]) || !c) rows.push(row);
     else if (
       typedOutcome(c, null, office.codec.utcOffsetMinutes) ||
       !possibleStates(c, office.settings.callbacks.maxAttempts).includes(c.state as never)
     )
-      unsettled.push(row);
+      rows.push(row);
   });
-  return withDocumentLock(lockWaitMs, () => {
-    const messages: string[] = [];
-    for (const [first, last] of runsOf(unsettled))
-      messages.push(...completeCallbackEdits(office, first, last));
-    return { swept: unsettled.length, alerts: sendQueuedCallbackAlerts(office), messages };
-  });
+  return rows;
 }

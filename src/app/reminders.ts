@@ -9,7 +9,7 @@ import { isEmail } from "../domain/email";
 import { groupByRecipient, type Notice, planNotices } from "../domain/escalation";
 import { fingerprint, type Ledger } from "../domain/notices";
 import { remainingEmailQuota } from "../gas/services";
-import { readCallbacksIfAny } from "./callbacks";
+import { sweptCallbacks } from "./callbackRows";
 import { deliverDigest, digestKey, digestSince } from "./digest";
 import { MAX_LISTED, reminderMail } from "./emails";
 import { loadOffice, type Office } from "./office";
@@ -95,7 +95,8 @@ export function sendReminders(office: Office, startedAt: number): ReminderReport
   const sent: Ledger = outbox.open();
   // Yesterday's rows too: the digest may be owed from this run.
   const { items } = rescoreAll(office, digestSince(office));
-  const callbackTable = readCallbacksIfAny(office);
+  // Call-back rows a busy edit left are settled, and alerts for calls typed in are sent, first.
+  const callbackTable = sweptCallbacks(office);
   const callbacks = callbackTable?.records ?? [];
   const notices = planNotices(items, office.settings, office.now.getTime(), NOTHING);
   const callbackNotices = callbackCandidates(office, callbacks);

@@ -170,3 +170,43 @@ describe("what a person types is theirs", () => {
     expect(lastToast(rt)).toContain("请填写服务内容");
   });
 });
+
+describe("what an edit could not finish, the hourly run does", () => {
+  it("completes a service row typed while the desk was busy", async () => {
+    const rt = await staffedOffice();
+    const view = readSheet(rt, "callbacks");
+    const release = rt.holdLock("document");
+    rt.edit(view.name, `${cellOf(view, 2, "来源")}:${cellOf(view, 2, "服务内容")}`, [
+      ["维修", "", "8栋2单元0801", "赵阿姨", "13700001111", "更换门锁"],
+    ]);
+    expect(lastToast(rt)).toContain("第 2 行已按您的输入保留");
+    expect(callbacks(rt)[0]?.["回访编号"]).toBe("");
+    release();
+    rt.advanceBy(3_600_000);
+    expect(callbacks(rt)[0]).toMatchObject({
+      回访编号: "HF-2026-000001",
+      回访状态: "待回访",
+      服务内容: "更换门锁",
+    });
+  });
+
+  it("emails the alert for an unsatisfied owner typed into the sheet with the next hourly run, once", async () => {
+    const { rt, id } = await resolvedComplaint();
+    const cb = String(callbacks(rt)[0]?.["回访编号"]);
+    typeIntoCallback(
+      rt,
+      cb,
+      ["回访方式", "回访结果", "满意度", "业主意见"],
+      ["电话", "已联系", "不满意", "还是吵"],
+    );
+    expect(complaintRow(rt, id).record["状态"]).toBe("重新打开");
+    const alerts = () => rt.outbox.filter((m) => m.subject.includes("业主不满意"));
+    expect(alerts()).toHaveLength(0);
+    rt.advanceBy(3_600_000);
+    expect(alerts()).toHaveLength(1);
+    expect(alerts()[0]?.to).toContain(STAFF.manager);
+    expect(alerts()[0]?.htmlBody).toContain("还是吵");
+    rt.advanceBy(3_600_000);
+    expect(alerts()).toHaveLength(1);
+  });
+});
