@@ -10,8 +10,9 @@ import { describeProblem, requiredProblems } from "../sheets/settings";
 import { unidentifiedEditors, userLabel } from "./identity";
 import type { Office } from "./office";
 import { lastSuccess } from "./runs";
-import { CLOCK_HANDLERS, inspectWorkbook, officeLanguage } from "./setup";
-import { gridCells } from "./sheetChecks";
+import { inspectWorkbook, officeLanguage } from "./setup";
+import { CLOCK_HANDLERS } from "./setup/clockTriggers";
+import { gridCells } from "./setup/leanGrid";
 
 export interface HealthReport {
   title: string;
