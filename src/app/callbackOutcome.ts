@@ -11,7 +11,6 @@ import { patchRows, type RowPatch } from "../gas/patch";
 import { documentProps, sendMail } from "../gas/services";
 import { appendToLog } from "../gas/table";
 import type { Cell } from "../sheets/codec";
-import { choiceLabel } from "../sheets/codec";
 import { SCHEMAS } from "../sheets/schema";
 import { answerLabel, followUpService, readCallbacks, saveCallbacks } from "./callbacks";
 import { moveComplaint } from "./complaintRows";
@@ -112,10 +111,14 @@ export function settleOutcome(
   let followUpId = "";
   let alertFor: { complaint: Complaint | null } | null = null;
   try {
-    const note = `${done.id}: ${done.remarks || choiceLabel("satisfaction", done.satisfaction, t)}`;
-    if (consequence === "closeComplaint") moveComplaint(office, done.ref, "closed", ["resolved"], note);
-    if (consequence === "reopenComplaint")
-      alertFor = { complaint: moveComplaint(office, done.ref, "reopened", ["resolved", "closed"], note) };
+    const note = `${done.id}: ${done.remarks || answerLabel(done, t)}`;
+    if (consequence === "closeComplaint" && !moveComplaint(office, done.ref, "closed", ["resolved"], note))
+      warnings.push(t("cb.complaintUnchanged", { ref: done.ref }));
+    if (consequence === "reopenComplaint") {
+      const moved = moveComplaint(office, done.ref, "reopened", ["resolved", "closed"], note);
+      if (!moved) warnings.push(t("cb.complaintUnchanged", { ref: done.ref }));
+      alertFor = { complaint: moved };
+    }
     if (consequence === "followUpService") {
       const [saved] = saveCallbacks(office, { sheet }, [followUpService(office, done, done.remarks)]);
       followUpId = saved?.id ?? "";

@@ -9,7 +9,7 @@ import { CALLBACK_COLUMNS, headerFor, SCHEMAS } from "../sheets/schema";
 import { settleOutcome } from "./callbackOutcome";
 import { answerLabel, findCallback } from "./callbacks";
 import { moveComplaint } from "./complaintRows";
-import { explainError, messageOf } from "./errors";
+import { explainError } from "./errors";
 import { loadOffice, type Office } from "./office";
 
 export type RecordResult =
@@ -98,6 +98,9 @@ function closeByManager(
         : t(`cb.error.${closed.error}`, { id: cb.id, manager: office.settings.managerEmail || "—" });
     return fail("", [{ field, message }]);
   }
+  // The complaint first: if it is not resolved now (reopened meanwhile), nothing is recorded.
+  if (!moveComplaint(office, cb.ref, "closed", ["resolved"], t("cb.managerLog", { id: cb.id, reason })))
+    return fail("", [{ field: "id", message: t("cb.complaintUnchanged", { ref: cb.ref }) }]);
   const written = patchRows(sheet, SCHEMAS.callbacks, office.codec, [
     {
       id: cb.id,
@@ -106,13 +109,7 @@ function closeByManager(
       set: { state: closed.record.state, followUp: closed.record.followUp },
     },
   ]);
-  if (!written.rows.size) return fail(t("cb.error.changedMeanwhile", { id: cb.id }));
-  const warnings: string[] = [];
-  try {
-    moveComplaint(office, cb.ref, "closed", ["resolved"], t("cb.managerLog", { id: cb.id, reason }));
-  } catch (e) {
-    warnings.push(messageOf(e));
-  }
+  const warnings = written.rows.size ? [] : [t("cb.error.changedMeanwhile", { id: cb.id })];
   return {
     ok: true,
     consequence: "managerClosed",

@@ -10,6 +10,8 @@ export const en = {
   "cb.recorded.managerClosed": "{id}: complaint {ref} is closed by the manager. Reason: {reason}",
   "cb.managerNote": "Closed by the manager ({who}, {at}): {reason}",
   "cb.managerLog": "{id}: the owner answered neutral; closed by the manager: {reason}",
+  "cb.complaintUnchanged":
+    "Complaint {ref} is left as it is: it is no longer in the state this call-back follows (look at its row).",
   "cb.alert.sent": "Its handler, the department head and the manager were emailed.",
   "cb.alert.queued":
     "Its handler, the department head and the manager will be emailed with the next hourly run.",
@@ -56,6 +58,7 @@ export const zh: Record<keyof typeof en, string> = {
   "cb.recorded.managerClosed": "{id}：投诉 {ref} 已由经理结案。理由：{reason}",
   "cb.managerNote": "经理结案（{who}，{at}）：{reason}",
   "cb.managerLog": "{id}：业主回访结果一般，经理结案：{reason}",
+  "cb.complaintUnchanged": "投诉 {ref} 保持不变：它已不处于本次回访所针对的状态（请查看该投诉行）。",
   "cb.alert.sent": "已邮件通知处理人、部门负责人和经理。",
   "cb.alert.queued": "处理人、部门负责人和经理将在下一次整点运行时收到邮件通知。",
   "cb.alert.failed": "回访已保存，但发给 {to} 的提醒邮件未能发出（{error}），请另行通知。",
