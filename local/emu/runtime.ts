@@ -317,6 +317,14 @@ export async function createRuntime(options: RuntimeOptions = {}) {
     run(name: string, ...args: unknown[]): unknown {
       return execute({ name }, () => fn(name)(...args));
     },
+    /**
+     * Runs code of the test's own as an execution of the script (metered, time-limited, its
+     * clock moving), handing it the globals the bundle sees: for checks written against the
+     * Apps Script globals, such as the parity suite, that run here and on Google alike.
+     */
+    runWithGlobals<T>(name: string, body: (globals: Readonly<Record<string, unknown>>) => T): T {
+      return execute({ name }, () => body(globals));
+    },
     /** As google.script.run: arguments and result travel as JSON; Dates are refused. */
     callFromDialog(name: string, ...args: unknown[]): unknown {
       args.forEach((a, i) => {
