@@ -48,6 +48,8 @@ export function intakeOptions(): IntakeOptions {
     "error.required",
     "error.badDate",
     "error.futureDate",
+    "error.timeOnly",
+    "error.tooEarly",
     "error.tooLong",
   ] as const)
     labels[k] = t(k);

@@ -1,4 +1,5 @@
 // Thin adapters over the Apps Script services the desk uses besides Sheets.
+import { clip, MAX_SUBJECT_CHARS } from "../domain/text";
 
 /** The office's UTC offset now, from Apps Script's own zone data (e.g. "+0800" → 480). */
 export function utcOffsetMinutes(timeZone: string, at: Date): number {
@@ -53,7 +54,8 @@ export interface OutgoingMail {
 export function sendMail(mail: OutgoingMail): void {
   MailApp.sendEmail({
     to: mail.to,
-    subject: mail.subject,
+    // MailApp refuses subjects over 250 characters: the last guard, whoever built it.
+    subject: clip(mail.subject, MAX_SUBJECT_CHARS),
     htmlBody: mail.htmlBody,
     body: mail.body,
     name: mail.name,
