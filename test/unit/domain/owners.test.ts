@@ -5,6 +5,13 @@ import { parseTable } from "../../../src/domain/csv";
 import { emptyOwner, type Owner, ownerChanges, planImport } from "../../../src/domain/owners";
 import { checkUnit, unitKey, unitPattern, unitRegistry } from "../../../src/domain/units";
 
+/** Building, entrance and room numbers of a unit. */
+const unitArb = fc.tuple(
+  fc.integer({ min: 1, max: 30 }),
+  fc.integer({ min: 1, max: 6 }),
+  fc.integer({ min: 101, max: 3404 }),
+);
+
 describe("unit matching", () => {
   it("treats the office's spellings of one unit as the same unit (property)", () => {
     const n = fc.integer({ min: 1, max: 60 });
@@ -27,11 +34,6 @@ describe("unit matching", () => {
   });
 
   it("keeps different units apart (property)", () => {
-    const unitArb = fc.tuple(
-      fc.integer({ min: 1, max: 30 }),
-      fc.integer({ min: 1, max: 6 }),
-      fc.integer({ min: 101, max: 3404 }),
-    );
     fc.assert(
       fc.property(unitArb, unitArb, ([b1, e1, r1], [b2, e2, r2]) => {
         fc.pre(b1 !== b2 || e1 !== e2 || r1 !== r2);
@@ -41,11 +43,6 @@ describe("unit matching", () => {
   });
 
   it("finds every spelling of a unit with one search pattern, and no other unit (property)", () => {
-    const unitArb = fc.tuple(
-      fc.integer({ min: 1, max: 30 }),
-      fc.integer({ min: 1, max: 6 }),
-      fc.integer({ min: 101, max: 3404 }),
-    );
     fc.assert(
       fc.property(unitArb, unitArb, ([b, e, r], [b2, e2, r2]) => {
         const pattern = new RegExp(unitPattern(`${b}-${e}-${r}`), "i");
