@@ -3,7 +3,13 @@ import type { Clock } from "./calendar";
 import type { CallbackRules } from "./callback";
 import type { Severity } from "./complaint";
 
-export type Language = "zh-CN" | "en";
+/** The languages the desk speaks; Settings' office.language is one of them. */
+export const LANGUAGES = ["zh-CN", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export function isLanguage(value: string): value is Language {
+  return (LANGUAGES as readonly string[]).includes(value);
+}
 
 export interface CategoryTarget {
   category: string;

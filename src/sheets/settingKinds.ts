@@ -4,7 +4,7 @@
 // is used meanwhile, so one typo in Settings never stops the desk.
 import { parseTimeOfDay } from "../domain/calendar";
 import { emailProblem, splitEmails } from "../domain/email";
-import { DEFAULT_TIME_ZONE, isTimeZoneId, type Language } from "../domain/settings";
+import { DEFAULT_TIME_ZONE, isLanguage, isTimeZoneId, type Language } from "../domain/settings";
 import type { MessageKey } from "../i18n/messages";
 
 /** What a kind says about a value it cannot use; the setting's key is added by the reader. */
@@ -135,12 +135,6 @@ export const zone = (): SettingKind<string> => ({
     return { value: used, problems: [{ key: "settings.badTimeZone", params: { value, used } }] };
   },
 });
-
-export const LANGUAGES: readonly Language[] = ["zh-CN", "en"];
-
-export function isLanguage(value: string): value is Language {
-  return (LANGUAGES as readonly string[]).includes(value);
-}
 
 /** zh-CN or en; anything else leaves the user's own language in place. */
 export const language = (): SettingKind<Language> => ({

@@ -1,13 +1,12 @@
 // The settings are declared once (src/sheets/settingList.ts): what set-up seeds, what reading
 // gives and what the health check says about a bad value all follow that one list.
 import { describe, expect, it } from "vitest";
-import type { Language } from "../../../src/domain/settings";
+import { LANGUAGES, type Language } from "../../../src/domain/settings";
 import { translator } from "../../../src/i18n/messages";
 import { emails, type SettingKind } from "../../../src/sheets/settingKinds";
 import { SETTINGS, settingRows } from "../../../src/sheets/settingList";
 import { describeProblem, readSettings, requiredProblems } from "../../../src/sheets/settings";
 
-const LANGUAGES: Language[] = ["zh-CN", "en"];
 const row = (key: string, value: string) => ({ key, value, note: "" });
 const read = (rows: { key: string; value: string; note: string }[], lang: Language = "en") =>
   readSettings(rows, [], [], lang, "Asia/Shanghai");
