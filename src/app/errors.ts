@@ -5,7 +5,7 @@ import { MissingColumnsError, MissingSheetError } from "../gas/table";
 import { allLabels, languageFromLocale, type Translate, translator } from "../i18n/messages";
 import { SCHEMAS, type SheetSpec } from "../sheets/schema";
 import { officeLanguage } from "./setup";
-import { findRenamedSheets } from "./sheetChecks";
+import { findRenamedSheets } from "./setup/renamedSheets";
 
 /**
  * `office` may be null when the failure came while loading the office itself (e.g. the

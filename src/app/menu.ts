@@ -11,7 +11,8 @@ import { loadOffice } from "./office";
 import { type ReminderReport, sendReminders } from "./reminders";
 import { rescoreAll } from "./rescore";
 import { exclusively, recordSuccess, underLockOr } from "./runs";
-import { hourlyUpkeep, officeLanguage, setUpWorkbook } from "./setup";
+import { officeLanguage, setUpWorkbook } from "./setup";
+import { hourlyUpkeep } from "./setup/upkeep";
 
 const active = () => SpreadsheetApp.getActive();
 const tFor = () => translator(officeLanguage(active()));

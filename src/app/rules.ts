@@ -6,7 +6,9 @@ import { choiceLabels } from "../sheets/codec";
 import type { ColumnSpec, SheetSpec } from "../sheets/schema";
 import { SCHEMAS } from "../sheets/schema";
 import { columnLetter, type Finding } from "./findings";
-import { headerMap, type RuleFor, type SheetContext } from "./sheetChecks";
+import type { RuleFor } from "./setup/columnFormats";
+import { headerMap } from "./setup/columnHeaders";
+import type { SheetContext } from "./setup/sheetContext";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

@@ -22,9 +22,6 @@ import type { AnySpec, SheetContext } from "./setup/sheetContext";
 import { checkTriggers } from "./setup/triggerChecks";
 import { checkTimeZone, removeBlankStarterSheet } from "./setup/workbookChecks";
 
-export { CLOCK_HANDLERS } from "./setup/clockTriggers";
-export { hourlyUpkeep } from "./setup/upkeep";
-
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

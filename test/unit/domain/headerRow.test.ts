@@ -1,6 +1,6 @@
 // Telling a header row from a record, and which header to put back over headerless data.
 import { describe, expect, it } from "vitest";
-import { headerForData, looksLikeHeader } from "../../../src/app/sheetChecks";
+import { headerForData, looksLikeHeader } from "../../../src/app/setup/headerRow";
 import { COMPLAINT_COLUMNS, SCHEMAS } from "../../../src/sheets/schema";
 
 const complaints = SCHEMAS.complaints as unknown as Parameters<typeof looksLikeHeader>[0];
