@@ -11,6 +11,13 @@ export function metered(record: (member: string) => void) {
   };
 }
 
+/** The store kept for `user` in `stores`, made empty the first time. */
+export function storeOf<K, V>(stores: Map<string, Map<K, V>>, user: string): Map<K, V> {
+  const store = stores.get(user) ?? new Map<K, V>();
+  stores.set(user, store);
+  return store;
+}
+
 export interface Execution {
   id: number;
   name: string;

@@ -96,19 +96,22 @@ export class FakeRange implements Api<typeof RANGE> {
     return this.rows * this.columns;
   }
 
+  // Cell loops read the range's fields once: `this` is the guarded proxy, and a trap per
+  // cell would make a 1M-cell read several times slower.
   private grid<T>(fn: (r: number, c: number) => T): T[][] {
+    const { row: top, column: left, rows, columns } = this;
     const out: T[][] = [];
-    for (let i = 0; i < this.rows; i++) {
+    for (let i = 0; i < rows; i++) {
       const row: T[] = [];
-      for (let j = 0; j < this.columns; j++) row.push(fn(this.row - 1 + i, this.column - 1 + j));
+      for (let j = 0; j < columns; j++) row.push(fn(top - 1 + i, left - 1 + j));
       out.push(row);
     }
     return out;
   }
 
   private each(fn: (r: number, c: number, i: number, j: number) => void) {
-    for (let i = 0; i < this.rows; i++)
-      for (let j = 0; j < this.columns; j++) fn(this.row - 1 + i, this.column - 1 + j, i, j);
+    const { row: top, column: left, rows, columns } = this;
+    for (let i = 0; i < rows; i++) for (let j = 0; j < columns; j++) fn(top - 1 + i, left - 1 + j, i, j);
   }
 
   private checkSize(data: unknown[][], what: string) {
@@ -124,15 +127,19 @@ export class FakeRange implements Api<typeof RANGE> {
   }
 
   /** Stores what a script writes, parsed as Sheets would (not validated, like Apps Script). */
-  writeCell(r: number, c: number, v: unknown) {
-    const book = this.sheet.book;
-    const parsed = scriptValue(v, this.data.format(r, c), book.timeZone(), book.clock.now());
-    this.data.setValue(r, c, parsed.value, parsed.formula);
+  writer(): (r: number, c: number, v: unknown) => void {
+    const { book, data } = this.sheet;
+    const [zone, now] = [book.timeZone(), book.clock.now()];
+    return (r, c, v) => {
+      const parsed = scriptValue(v, data.format(r, c), zone, now);
+      data.setValue(r, c, parsed.value, parsed.formula);
+    };
   }
 
   getValues() {
     this.m("getValues", this.size);
-    return this.grid((r, c) => copy(this.data.value(r, c)));
+    const d = this.data;
+    return this.grid((r, c) => copy(d.value(r, c)));
   }
   getValue() {
     this.m("getValue", 1);
@@ -141,25 +148,29 @@ export class FakeRange implements Api<typeof RANGE> {
   setValues(values: unknown[][]) {
     this.m("setValues", this.size);
     this.checkSize(values, "data");
-    this.each((r, c, i, j) => this.writeCell(r, c, values[i]?.[j]));
+    const write = this.writer();
+    this.each((r, c, i, j) => write(r, c, values[i]?.[j]));
     return this.self();
   }
   setValue(value: unknown) {
     this.m("setValue", this.size);
-    this.each((r, c) => this.writeCell(r, c, value));
+    const write = this.writer();
+    this.each((r, c) => write(r, c, value));
     return this.self();
   }
   getDisplayValues() {
     this.m("getDisplayValues", this.size);
+    const d = this.data;
     const tz = this.sheet.book.timeZone();
-    return this.grid((r, c) => displayValue(this.data.value(r, c), this.data.format(r, c), tz));
+    return this.grid((r, c) => displayValue(d.value(r, c), d.format(r, c), tz));
   }
   getDisplayValue() {
     return this.getDisplayValues()[0]?.[0] ?? "";
   }
   getFormulas() {
     this.m("getFormulas", this.size);
-    return this.grid((r, c) => this.data.formula(r, c));
+    const d = this.data;
+    return this.grid((r, c) => d.formula(r, c));
   }
   getFormula() {
     this.m("getFormula", 1);
@@ -167,12 +178,14 @@ export class FakeRange implements Api<typeof RANGE> {
   }
   setFormula(formula: string) {
     this.m("setFormula", this.size);
-    this.each((r, c) => this.data.setValue(r, c, "#ERROR!", formula));
+    const d = this.data;
+    this.each((r, c) => d.setValue(r, c, "#ERROR!", formula));
     return this.self();
   }
   getNumberFormats() {
     this.m("getNumberFormats", this.size);
-    return this.grid((r, c) => this.data.format(r, c));
+    const d = this.data;
+    return this.grid((r, c) => d.format(r, c));
   }
   getNumberFormat() {
     this.m("getNumberFormat", 1);
@@ -180,21 +193,22 @@ export class FakeRange implements Api<typeof RANGE> {
   }
   setNumberFormat(format: string) {
     this.m("setNumberFormat", this.size);
-    this.each((r, c) => this.data.setFormat(r, c, format));
+    const d = this.data;
+    this.each((r, c) => d.setFormat(r, c, format));
     return this.self();
   }
   setNumberFormats(formats: string[][]) {
     this.m("setNumberFormats", this.size);
+    const d = this.data;
     this.checkSize(formats, "data");
-    this.each((r, c, i, j) => this.data.setFormat(r, c, String(formats[i]?.[j] ?? "General")));
+    this.each((r, c, i, j) => d.setFormat(r, c, String(formats[i]?.[j] ?? "General")));
     return this.self();
   }
   getDataValidations() {
     this.m("getDataValidations", this.size);
+    const d = this.data;
     return this.grid(
-      (r, c) =>
-        (this.data.get(this.data.validations, r, c) ??
-          null) as GoogleAppsScript.Spreadsheet.DataValidation | null,
+      (r, c) => (d.get(d.validations, r, c) ?? null) as GoogleAppsScript.Spreadsheet.DataValidation | null,
     );
   }
   getDataValidation() {
@@ -202,51 +216,59 @@ export class FakeRange implements Api<typeof RANGE> {
   }
   setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null) {
     this.m("setDataValidation", this.size);
+    const d = this.data;
     if (rule !== null && !(rule instanceof FakeDataValidation)) throw new Error("Invalid argument: rule");
-    this.each((r, c) => this.data.put(this.data.validations, r, c, rule as FakeDataValidation | null));
+    this.each((r, c) => d.put(d.validations, r, c, rule as FakeDataValidation | null));
     return this.self();
   }
   setDataValidations(rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][]) {
     this.m("setDataValidations", this.size);
+    const d = this.data;
     this.checkSize(rules, "data");
     this.each((r, c, i, j) =>
-      this.data.put(this.data.validations, r, c, (rules[i]?.[j] ?? null) as FakeDataValidation | null),
+      d.put(d.validations, r, c, (rules[i]?.[j] ?? null) as FakeDataValidation | null),
     );
     return this.self();
   }
   clearDataValidations() {
     this.m("clearDataValidations", this.size);
-    this.each((r, c) => this.data.put(this.data.validations, r, c, null));
+    const d = this.data;
+    this.each((r, c) => d.put(d.validations, r, c, null));
     return this.self();
   }
   getNotes() {
     this.m("getNotes", this.size);
-    return this.grid((r, c) => this.data.get(this.data.notes, r, c) ?? "");
+    const d = this.data;
+    return this.grid((r, c) => d.get(d.notes, r, c) ?? "");
   }
   getNote() {
     return this.getNotes()[0]?.[0] ?? "";
   }
   setNote(note: string | null) {
     this.m("setNote", this.size);
-    this.each((r, c) => this.data.put(this.data.notes, r, c, note));
+    const d = this.data;
+    this.each((r, c) => d.put(d.notes, r, c, note));
     return this.self();
   }
   setNotes(notes: (string | null)[][]) {
     this.m("setNotes", this.size);
+    const d = this.data;
     this.checkSize(notes, "data");
-    this.each((r, c, i, j) => this.data.put(this.data.notes, r, c, notes[i]?.[j] ?? null));
+    this.each((r, c, i, j) => d.put(d.notes, r, c, notes[i]?.[j] ?? null));
     return this.self();
   }
   setFontWeight(weight: string | null) {
     this.m("setFontWeight", this.size);
-    this.each((r, c) => this.data.put(this.data.fontWeights, r, c, weight === "normal" ? null : weight));
+    const d = this.data;
+    this.each((r, c) => d.put(d.fontWeights, r, c, weight === "normal" ? null : weight));
     return this.self();
   }
   setFontWeights(weights: (string | null)[][]) {
     this.m("setFontWeights", this.size);
+    const d = this.data;
     this.checkSize(weights, "data");
     this.each((r, c, i, j) =>
-      this.data.put(this.data.fontWeights, r, c, weights[i]?.[j] === "normal" ? null : weights[i]?.[j]),
+      d.put(d.fontWeights, r, c, weights[i]?.[j] === "normal" ? null : weights[i]?.[j]),
     );
     return this.self();
   }
@@ -255,11 +277,13 @@ export class FakeRange implements Api<typeof RANGE> {
   }
   getFontWeights() {
     this.m("getFontWeights", this.size);
-    return this.grid((r, c) => fontWeight(this.data.get(this.data.fontWeights, r, c) ?? "normal"));
+    const d = this.data;
+    return this.grid((r, c) => fontWeight(d.get(d.fontWeights, r, c) ?? "normal"));
   }
   setBackground(color: string | null) {
     this.m("setBackground", this.size);
-    this.each((r, c) => this.data.put(this.data.backgrounds, r, c, color));
+    const d = this.data;
+    this.each((r, c) => d.put(d.backgrounds, r, c, color));
     return this.self();
   }
   getBackground() {
@@ -267,11 +291,13 @@ export class FakeRange implements Api<typeof RANGE> {
   }
   getBackgrounds() {
     this.m("getBackgrounds", this.size);
-    return this.grid((r, c) => this.data.get(this.data.backgrounds, r, c) ?? "#ffffff");
+    const d = this.data;
+    return this.grid((r, c) => d.get(d.backgrounds, r, c) ?? "#ffffff");
   }
   setFontColor(color: string | null) {
     this.m("setFontColor", this.size);
-    this.each((r, c) => this.data.put(this.data.fontColors, r, c, color));
+    const d = this.data;
+    this.each((r, c) => d.put(d.fontColors, r, c, color));
     return this.self();
   }
   getFontColor() {
@@ -292,25 +318,28 @@ export class FakeRange implements Api<typeof RANGE> {
   }
   clearContent() {
     this.m("clearContent", this.size);
-    this.each((r, c) => this.data.setValue(r, c, ""));
+    const d = this.data;
+    this.each((r, c) => d.setValue(r, c, ""));
     return this.self();
   }
   clearFormat() {
     this.m("clearFormat", this.size);
+    const d = this.data;
     this.each((r, c) => {
-      this.data.setFormat(r, c, "General");
-      this.data.put(this.data.backgrounds, r, c, null);
-      this.data.put(this.data.fontWeights, r, c, null);
-      this.data.put(this.data.fontColors, r, c, null);
+      d.setFormat(r, c, "General");
+      d.put(d.backgrounds, r, c, null);
+      d.put(d.fontWeights, r, c, null);
+      d.put(d.fontColors, r, c, null);
     });
     return this.self();
   }
   clear() {
     this.m("clear", this.size);
+    const d = this.data;
     this.sheet.book.meter.quietly(() => {
       this.clearContent();
       this.clearFormat();
-      this.each((r, c) => this.data.put(this.data.notes, r, c, null));
+      this.each((r, c) => d.put(d.notes, r, c, null));
     });
     return this.self();
   }

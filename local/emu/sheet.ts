@@ -269,7 +269,8 @@ export class FakeSheet implements Api<typeof SHEET> {
     if (rowContents.length > this.data.maxColumns)
       this.growColumns(this.data.maxColumns, rowContents.length - this.data.maxColumns);
     const range = new FakeRange(this, row, 1, 1, Math.max(1, rowContents.length));
-    rowContents.forEach((v, j) => range.writeCell(row - 1, j, v));
+    const write = range.writer();
+    rowContents.forEach((v, j) => write(row - 1, j, v));
     return this.self();
   }
   setFrozenRows(rows: number) {

@@ -287,22 +287,24 @@ export async function createSpreadsheetService(options: SpreadsheetOptions): Pro
     userEdit(sheetName: string, a1: string, input: string | unknown[][]): UserEditResult {
       return meter.quietly(() => {
         const sheet = sheetOf(sheetName);
+        // Read once: the sheet and the spreadsheet are guarded proxies, a trap per cell adds up.
+        const d = sheet.data;
+        const zone = ss.timeZone;
         const grid = typeof input === "string" ? [[input]] : input;
         const p = parseA1(a1);
         const rows = grid.length;
         const columns = Math.max(...grid.map((r) => r.length));
         // A paste that runs past the sheet's edge grows it, as Sheets does.
-        if (p.row + rows - 1 > sheet.data.maxRows)
-          sheet.growRows(sheet.data.maxRows, p.row + rows - 1 - sheet.data.maxRows);
-        if (p.column + columns - 1 > sheet.data.maxColumns)
-          sheet.growColumns(sheet.data.maxColumns, p.column + columns - 1 - sheet.data.maxColumns);
+        if (p.row + rows - 1 > d.maxRows) sheet.growRows(d.maxRows, p.row + rows - 1 - d.maxRows);
+        if (p.column + columns - 1 > d.maxColumns)
+          sheet.growColumns(d.maxColumns, p.column + columns - 1 - d.maxColumns);
         const range = sheet.rangeAt(p.row, p.column, rows, columns);
         const parsed: { value: CellValue; formula?: string }[][] = grid.map((row, i) =>
           Array.from({ length: columns }, (_, j) => {
             const v = row[j] ?? "";
-            const format = sheet.data.format(p.row - 1 + i, p.column - 1 + j);
+            const format = d.format(p.row - 1 + i, p.column - 1 + j);
             return typeof v === "string"
-              ? parseTyped(v, format, ss.timeZone, clock.now())
+              ? parseTyped(v, format, zone, clock.now())
               : { value: v as CellValue };
           }),
         );
@@ -310,10 +312,10 @@ export async function createSpreadsheetService(options: SpreadsheetOptions): Pro
           for (let j = 0; j < columns; j++) {
             const r = p.row - 1 + i;
             const c = p.column - 1 + j;
-            const rule = sheet.data.get(sheet.data.validations, r, c);
+            const rule = d.get(d.validations, r, c);
             const cell = parsed[i]?.[j];
             if (!rule || rule.allowInvalid || !cell) continue;
-            if (!rule.accepts(displayValue(cell.value, sheet.data.format(r, c), ss.timeZone), lookup))
+            if (!rule.accepts(displayValue(cell.value, d.format(r, c), zone), lookup))
               return {
                 accepted: false,
                 rejection: "There was a problem\nInput must be an item on the specified list.",
@@ -322,24 +324,14 @@ export async function createSpreadsheetService(options: SpreadsheetOptions): Pro
           }
         const single = rows === 1 && columns === 1;
         const before = single
-          ? displayValue(
-              sheet.data.value(p.row - 1, p.column - 1),
-              sheet.data.format(p.row - 1, p.column - 1),
-              ss.timeZone,
-            )
+          ? displayValue(d.value(p.row - 1, p.column - 1), d.format(p.row - 1, p.column - 1), zone)
           : "";
         parsed.forEach((row, i) =>
-          row.forEach((cell, j) =>
-            sheet.data.setValue(p.row - 1 + i, p.column - 1 + j, cell.value, cell.formula),
-          ),
+          row.forEach((cell, j) => d.setValue(p.row - 1 + i, p.column - 1 + j, cell.value, cell.formula)),
         );
         ss.active = range as unknown as FakeRange;
         if (!single) return { accepted: true, range };
-        const after = displayValue(
-          sheet.data.value(p.row - 1, p.column - 1),
-          sheet.data.format(p.row - 1, p.column - 1),
-          ss.timeZone,
-        );
+        const after = displayValue(d.value(p.row - 1, p.column - 1), d.format(p.row - 1, p.column - 1), zone);
         return { accepted: true, range, value: after, oldValue: before === "" ? undefined : before };
       });
     },

@@ -72,35 +72,36 @@ export class FakeTextFinder implements Api<typeof TEXT_FINDER> {
   }
 
   private matcher(): (cell: string) => boolean {
-    if (this.text === "") return () => false;
-    if (this.regex) {
-      const re = new RegExp(
-        this.entireCell ? `^(?:${this.text})$` : this.text,
-        this.caseSensitive ? "u" : "iu",
-      );
+    const { text, regex, entireCell, caseSensitive } = this;
+    if (text === "") return () => false;
+    if (regex) {
+      const re = new RegExp(entireCell ? `^(?:${text})$` : text, caseSensitive ? "u" : "iu");
       return (cell) => re.test(cell);
     }
-    const fold = (s: string) => (this.caseSensitive ? s : s.toLowerCase());
-    const wanted = fold(this.text);
-    return (cell) => (this.entireCell ? fold(cell) === wanted : fold(cell).includes(wanted));
+    const fold = (s: string) => (caseSensitive ? s : s.toLowerCase());
+    const wanted = fold(text);
+    return (cell) => (entireCell ? fold(cell) === wanted : fold(cell).includes(wanted));
   }
 
-  private cellText(r: number, c: number): string {
-    const d = this.sheet.data;
-    const formula = this.formulaText ? d.formula(r, c) : "";
-    return formula || displayValue(d.value(r, c), d.format(r, c), this.sheet.book.timeZone());
+  /** What a cell reads as to the search; fields read once (`this` is the guarded proxy). */
+  private cellText(): (r: number, c: number) => string {
+    const { data: d, book } = this.sheet;
+    const [formulaText, zone] = [this.formulaText, book.timeZone()];
+    return (r, c) =>
+      (formulaText ? d.formula(r, c) : "") || displayValue(d.value(r, c), d.format(r, c), zone);
   }
 
   /** Reads the cells at `indices`, returning the matches (or the first) and how many were read. */
   private scan(indices: Iterable<number>, scope: Scope, stopAtFirst: boolean) {
     const matches = this.matcher();
+    const text = this.cellText();
     const found: number[] = [];
     let searched = 0;
     for (const i of indices) {
       searched += 1;
       const r = scope.row - 1 + Math.floor(i / scope.columns);
       const c = scope.column - 1 + (i % scope.columns);
-      if (matches(this.cellText(r, c))) {
+      if (matches(text(r, c))) {
         found.push(i);
         if (stopAtFirst) break;
       }

@@ -206,6 +206,7 @@ export async function loadXlsx(ss: FakeSpreadsheet, path: string): Promise<void>
   wb.eachSheet((ws) => {
     const sheet = ss.addSheet(ws.name);
     const d = sheet.data;
+    const zone = ss.timeZone;
     const dims = meta.sheets?.[ws.name];
     d.maxRows = Math.max(dims?.maxRows ?? 1000, ws.rowCount);
     d.maxColumns = Math.max(dims?.maxColumns ?? 26, ws.columnCount);
@@ -218,7 +219,7 @@ export async function loadXlsx(ss: FakeSpreadsheet, path: string): Promise<void>
     }
     ws.eachRow({ includeEmpty: true }, (row, r) =>
       row.eachCell({ includeEmpty: true }, (cell, c) => {
-        const parsed = cellValue(cell.value, ss.timeZone);
+        const parsed = cellValue(cell.value, zone);
         if (parsed.value !== "" || parsed.formula) d.setValue(r - 1, c - 1, parsed.value, parsed.formula);
         if (cell.numFmt && cell.numFmt !== "General") d.setFormat(r - 1, c - 1, cell.numFmt);
         if (cell.font?.bold) d.put(d.fontWeights, r - 1, c - 1, "bold");

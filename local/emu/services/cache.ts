@@ -1,7 +1,7 @@
 // CacheService: script, document and per-user caches that expire on the simulated clock,
 // with Google's key (250 chars), value (100 KB), item (1,000) and lifetime (6 h) limits.
 import { type Api, emulated, guard } from "../guard";
-import { type Host, metered } from "../host";
+import { type Host, metered, storeOf } from "../host";
 
 type GasCache = GoogleAppsScript.Cache.Cache;
 type Store = Map<string, { value: string; expires: number }>;
@@ -77,9 +77,7 @@ export function cacheService(host: Host): GoogleAppsScript.Cache.CacheService {
     getDocumentCache: () => call("getDocumentCache", () => cacheStore(host, document)),
     getUserCache: () => {
       m("getUserCache");
-      const store: Store = users.get(host.user()) ?? new Map();
-      users.set(host.user(), store);
-      return cacheStore(host, store);
+      return cacheStore(host, storeOf(users, host.user()));
     },
   } satisfies Api<typeof CACHE_SERVICE>;
   return guard(CACHE_SERVICE, api);

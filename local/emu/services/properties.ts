@@ -1,7 +1,7 @@
 // PropertiesService: script, document and per-user stores with Google's 9 KB value and
 // 500 KB store limits.
 import { type Api, emulated, guard } from "../guard";
-import { type Host, metered } from "../host";
+import { type Host, metered, storeOf } from "../host";
 
 type GasProperties = GoogleAppsScript.Properties.Properties;
 
@@ -95,9 +95,7 @@ export function propertiesService(host: Host) {
     getDocumentProperties: () => call("getDocumentProperties", () => propertiesStore(host, document)),
     getUserProperties: () => {
       m("getUserProperties");
-      const store = users.get(host.user()) ?? new Map<string, string>();
-      users.set(host.user(), store);
-      return propertiesStore(host, store);
+      return propertiesStore(host, storeOf(users, host.user()));
     },
   } satisfies Api<typeof PROPERTIES_SERVICE>;
   return { stores: { script, document, users }, service: guard(PROPERTIES_SERVICE, api) };
