@@ -52,7 +52,7 @@ export function openComplaints(office: Office): {
 } {
   const sheet = requireSheet(office.ss, SCHEMAS.complaints, office.codec);
   const map = readHeaderMap(sheet, COMPLAINT_COLUMNS);
-  requireColumns(sheet, SCHEMAS.complaints, map, office.codec, REQUIRED);
+  requireColumns(sheet, map, office.codec, REQUIRED);
   return { sheet, map };
 }
 

@@ -5,10 +5,8 @@
 import { type Complaint, isOpen } from "../domain/complaint";
 import type { TrackedItem } from "../domain/escalation";
 import { sameTime } from "../domain/rowEdit";
-import { lastStatus, parseTrail } from "../domain/trail";
 import { patchRows, type RowPatch } from "../gas/patch";
 import { LockBusyError, withDocumentLock } from "../gas/services";
-import { isBlank } from "../sheets/codec";
 import { SCHEMAS } from "../sheets/schema";
 import { settleComplaintRows } from "./complaintRows";
 import { type Change, logValue, track, writeLog } from "./complaints";

@@ -80,9 +80,8 @@ export function requireSheet(
 }
 
 /** Throws MissingColumnsError when any `required` column is missing from the header map. */
-export function requireColumns<T>(
+export function requireColumns(
   sheet: Sheet,
-  spec: SheetSpec<T>,
   map: HeaderMap,
   codec: Codec,
   required: readonly string[],
@@ -104,7 +103,7 @@ export function readTable<T>(
   const sheet = requireSheet(ss, spec, codec);
   const values = sheet.getDataRange().getValues();
   const map = mapHeaders(spec.columns, values[0] ?? []);
-  requireColumns(sheet, spec, map, codec, required);
+  requireColumns(sheet, map, codec, required);
   let last = values.length;
   while (last > 1 && (values[last - 1] ?? []).every(isBlank)) last -= 1;
   const decoded = decodeRows(spec, map, values.slice(1, last), codec);

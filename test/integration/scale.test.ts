@@ -16,9 +16,9 @@ describe("finished complaints keep their figures", () => {
     }
     const [done = "", open = ""] = ids;
     for (const s of ["已响应", "处理中", "已解决"]) typeInto(rt, done, ["状态"], s);
-    const before = (id: string) => complaintRow(rt, id).record["解决时限"] as Date;
-    const doneDue = before(done).getTime();
-    const openDue = before(open).getTime();
+    const dueOf = (id: string) => complaintRow(rt, id).record["解决时限"] as Date;
+    const doneDue = dueOf(done).getTime();
+    const openDue = dueOf(open).getTime();
 
     const categories = readSheet(rt, "categories");
     const rows = categories.rows
@@ -28,7 +28,7 @@ describe("finished complaints keep their figures", () => {
       rt.sheets.userEdit(categories.name, cellOf(categories, row, "解决时限（小时）"), "80");
     rt.advanceBy(HOUR);
 
-    expect(before(done).getTime()).toBe(doneDue);
-    expect(before(open).getTime()).toBeGreaterThan(openDue);
+    expect(dueOf(done).getTime()).toBe(doneDue);
+    expect(dueOf(open).getTime()).toBeGreaterThan(openDue);
   });
 });
