@@ -42,17 +42,20 @@ export function checkUnit(unit: string, registry: UnitRegistry): UnitCheck {
 /** Text as a literal inside a pattern (RE2 and JavaScript alike). */
 export const escapeRe = (text: string) => text.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
 
+/** A digit as people type it: ASCII or full-width (３), which unitKey reads the same. */
+const digit = (d: string) => `[${d}${String.fromCharCode(0xff10 + Number(d))}]`;
+const NOT_DIGIT = "[^0-9０-９]";
+
 /**
  * A pattern (RE2, as TextFinder reads it) for every spelling of the unit: its numbers in
- * order with anything but digits between them ("3栋2单元1201", "3-2-1201", "03#2-1201"), or
- * its text with any spacing when it has fewer than two numbers ("商铺A").
+ * order with anything but digits between them ("3栋2单元1201", "3-2-1201", "03#2-1201",
+ * full-width digits too), or its text with any spacing when it has fewer than two numbers.
  */
 export function unitPattern(unit: string): string {
   const key = unitKey(unit);
-  if (/^\d+(-\d+)+$/.test(key))
-    return `^\\D*${key
-      .split("-")
-      .map((n) => `0*${n}`)
-      .join("\\D+")}\\D*$`;
+  if (/^\d+(-\d+)+$/.test(key)) {
+    const numbers = key.split("-").map((n) => `${digit("0")}*${[...n].map(digit).join("")}`);
+    return `^${NOT_DIGIT}*${numbers.join(`${NOT_DIGIT}+`)}${NOT_DIGIT}*$`;
+  }
   return `^\\s*${[...key].map(escapeRe).join("\\s*")}\\s*$`;
 }

@@ -46,7 +46,16 @@ describe("unit matching", () => {
     fc.assert(
       fc.property(unitArb, unitArb, ([b, e, r], [b2, e2, r2]) => {
         const pattern = new RegExp(unitPattern(`${b}-${e}-${r}`), "i");
-        for (const s of [`${b}栋${e}单元${r}`, `${b}-${e}-${r}`, `${b}#${e}-${r}`, `0${b}栋${e}单元${r}室`])
+        const fullWidth = `${b}-${e}-${r}`.replace(/[0-9-]/g, (c) =>
+          String.fromCharCode(c.charCodeAt(0) + 0xfee0),
+        );
+        for (const s of [
+          `${b}栋${e}单元${r}`,
+          `${b}-${e}-${r}`,
+          `${b}#${e}-${r}`,
+          `0${b}栋${e}单元${r}室`,
+          fullWidth,
+        ])
           expect(s).toMatch(pattern);
         fc.pre(b !== b2 || e !== e2 || r !== r2);
         expect(`${b2}栋${e2}单元${r2}`).not.toMatch(pattern);
