@@ -2,8 +2,8 @@
 // is settled under the one document lock; when another execution holds it for more than a few
 // seconds the row is left to the hourly sweep, and the person is told so.
 import { LockBusyError, withDocumentLock } from "../gas/services";
-import { allLabels } from "../i18n/messages";
-import { settleComplaintRows } from "./complaintRows";
+import { allLabels, type MessageKey } from "../i18n/messages";
+import { type EditHint, settleComplaintRows } from "./complaintRows";
 import { explainError } from "./errors";
 import { loadOffice, type Office } from "./office";
 import { completeCallbackEdits } from "./serviceIntake";
@@ -11,14 +11,34 @@ import { completeCallbackEdits } from "./serviceIntake";
 /** How long an edit waits for the lock: the person is watching, and the sweep catches up. */
 const EDIT_LOCK_WAIT_MS = 5_000;
 
+type RowSpan = { first: number; last: number };
+
+/** Who settles typing in which sheet: each capability registers its sheet here. */
+const EDIT_HANDLERS: readonly {
+  sheet: MessageKey;
+  settle: (office: Office, rows: RowSpan, hint: EditHint) => string[];
+}[] = [
+  {
+    sheet: "sheet.complaints",
+    settle: (office, { first, last }, hint) =>
+      settleComplaintRows(
+        office,
+        Array.from({ length: last - first + 1 }, (_, i) => first + i),
+        hint,
+      ),
+  },
+  {
+    sheet: "sheet.callbacks",
+    settle: (office, { first, last }, hint) => completeCallbackEdits(office, first, last, hint),
+  },
+];
+
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  const sheet = e.range.getSheet();
-  const onComplaints = allLabels("sheet.complaints").includes(sheet.getName());
-  const onCallbacks = allLabels("sheet.callbacks").includes(sheet.getName());
-  if (!onComplaints && !onCallbacks) return;
-  const firstRow = Math.max(2, e.range.getRow());
-  const lastRow = e.range.getRow() + e.range.getNumRows() - 1;
-  if (lastRow < 2) return;
+  const name = e.range.getSheet().getName();
+  const handler = EDIT_HANDLERS.find((h) => allLabels(h.sheet).includes(name));
+  if (!handler) return;
+  const rows = { first: Math.max(2, e.range.getRow()), last: e.range.getRow() + e.range.getNumRows() - 1 };
+  if (rows.last < 2) return;
   const ss = e.source;
   let office: Office | null = null;
   try {
@@ -26,18 +46,19 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     const editor = e.user?.getEmail?.() ?? "";
     if (editor) office.user = editor;
     const o = office;
-    const rows = Array.from({ length: lastRow - firstRow + 1 }, (_, i) => firstRow + i);
-    const hint = {
+    const hint: EditHint = {
       columns: { from: e.range.getColumn() - 1, to: e.range.getColumn() + e.range.getNumColumns() - 2 },
       oldValue: singleOldValue(e),
     };
-    const messages = withDocumentLock(EDIT_LOCK_WAIT_MS, () =>
-      onCallbacks ? completeCallbackEdits(o, firstRow, lastRow, hint) : settleComplaintRows(o, rows, hint),
-    );
+    const messages = withDocumentLock(EDIT_LOCK_WAIT_MS, () => handler.settle(o, rows, hint));
     if (messages.length) ss.toast(messages.join("\n"), o.t("menu.title"), 15);
   } catch (err) {
     if (office && err instanceof LockBusyError)
-      ss.toast(office.t("writes.busy", { rows: rangeLabel(firstRow, lastRow) }), office.t("menu.title"), 15);
+      ss.toast(
+        office.t("writes.busy", { rows: rangeLabel(rows.first, rows.last) }),
+        office.t("menu.title"),
+        15,
+      );
     else ss.toast(explainError(office, err), "⚠", 15);
   }
 }

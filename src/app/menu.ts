@@ -6,13 +6,13 @@ import { type DigestReport, sendDigest } from "./digest";
 import { handleEdit } from "./edits";
 import { explainError } from "./errors";
 import { checkHealth, type HealthReport } from "./health";
+import { remindersOf, runHourlyJobs } from "./hourly";
 import { offerIdentification } from "./identity";
 import { loadOffice } from "./office";
-import { type ReminderReport, sendReminders } from "./reminders";
+import type { ReminderReport } from "./reminders";
 import { rescoreAll } from "./rescore";
-import { exclusively, recordSuccess, underLockOr } from "./runs";
+import { exclusively, recordSuccess } from "./runs";
 import { officeLanguage, setUpWorkbook } from "./setup";
-import { hourlyUpkeep } from "./setup/upkeep";
 
 const active = () => SpreadsheetApp.getActive();
 const tFor = () => translator(officeLanguage(active()));
@@ -112,9 +112,7 @@ export function reminderRun(): ReminderReport | null {
   const startedAt = Date.now();
   return exclusively(() => {
     const office = loadOffice(active(), new Date(startedAt));
-    // Settings people changed since the last repair (digest hour, rows to type in) take effect hourly.
-    underLockOr([], () => hourlyUpkeep(office));
-    const report = sendReminders(office, startedAt);
+    const report = remindersOf(runHourlyJobs(office, startedAt));
     recordSuccess("runReminders", new Date(startedAt));
     return report;
   });
