@@ -25,8 +25,8 @@ import { COMPLAINT_COLUMNS, headerFor, SCHEMAS } from "../sheets/schema";
 import {
   callbackSettled,
   callbacksOf,
+  callbacksOfComplaints,
   complaintCallback,
-  readCallbacksIfAny,
   saveCallbacks,
 } from "./callbacks";
 import { type Change, histories, logValue, readLog, writeLog } from "./complaints";
@@ -134,9 +134,14 @@ export function settleComplaintRows(office: Office, rowNumbers: readonly number[
   const resolvedNow: Complaint[] = [];
   const fromLog = lazyLogHistories(office);
   const single = hint.oldValue !== undefined;
-  let callbackRecords: ReturnType<typeof readCallbacksIfAny> | undefined;
+  // Closing asks about the call-backs of the rows edited, found on Google's side, read once.
+  let callbackRecords: ReturnType<typeof callbacksOfComplaints> | undefined;
   const callbacks = () => {
-    if (callbackRecords === undefined) callbackRecords = readCallbacksIfAny(office);
+    if (callbackRecords === undefined)
+      callbackRecords = callbacksOfComplaints(
+        office,
+        decoded.records.map((c) => c.id),
+      );
     return callbackRecords;
   };
 
@@ -392,7 +397,10 @@ function writeLogIfAny(office: Office, changes: readonly Change[]): boolean {
 /** Every resolved complaint gets a call-back, unless one is still waiting for the owner. */
 function scheduleCallbacks(office: Office, resolved: readonly Complaint[], messages: string[]) {
   if (!resolved.length) return;
-  const table = readCallbacksIfAny(office);
+  const table = callbacksOfComplaints(
+    office,
+    resolved.map((c) => c.id),
+  );
   if (!table) {
     messages.push(office.t("error.noSheet", { sheet: office.t("sheet.callbacks") }));
     return;
