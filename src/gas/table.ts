@@ -128,12 +128,19 @@ export function writeRows<T>(
   if (needed > maxRows) sheet.insertRowsAfter(maxRows, needed - maxRows);
   const range = sheet.getRange(firstRow, 1, rows.length, map.width);
   const formats = range.getNumberFormats();
+  let lost = false;
   for (const column of spec.columns) {
     const i = map.index.get(column.key);
     if (i === undefined) continue;
-    for (const row of formats) row[i] = numberFormatFor(column.kind);
+    const wanted = numberFormatFor(column.kind);
+    for (const row of formats)
+      if (row[i] !== wanted) {
+        row[i] = wanted;
+        lost = true;
+      }
   }
-  range.setNumberFormats(formats);
+  // Set-up formats the typing room; only rows that lost a format (a paste) are written again.
+  if (lost) range.setNumberFormats(formats);
   range.setValues(rows);
 }
 
