@@ -10,7 +10,7 @@ import { registerComplaint } from "../domain/register";
 import { planRowEdit, scoreComplaint } from "../domain/rowEdit";
 import { categoryNames } from "../domain/settings";
 import { formatTrail, lastStatus, parseTrail, trailFromRow } from "../domain/trail";
-import { applyTransition, type TransitionProblem } from "../domain/workflow";
+import { applyTransition, TRANSITION_FIELDS, type TransitionProblem } from "../domain/workflow";
 import { patchRows, type RowPatch, readHeaderMap, readRows } from "../gas/patch";
 import { MissingSheetError, requireColumns, requireSheet } from "../gas/table";
 import {
@@ -244,24 +244,15 @@ export function settleComplaintRows(office: Office, rowNumbers: readonly number[
 
   const flagged: { row: number; unit: string }[] = [];
   if (fresh.length) {
-    const ids = newIds(office, fresh.length, () => idsInSheet(sheet, map.index.get("id")));
-    const earlier = earlierComplaints(
+    const registered = registerNew(
       office,
       sheet,
       map,
       fresh.map((f) => f.draft),
     );
     fresh.forEach(({ row, draft }, i) => {
-      const c = registerComplaint(draft, {
-        id: ids[i] ?? "",
-        who: office.user,
-        now: office.now,
-        settings: office.settings,
-        calendar: office.calendar,
-        earlier,
-      });
-      earlier.push(c);
-      const history: StatusChange[] = [{ at: (c.receivedAt ?? office.now).getTime(), to: "new" }];
+      const c = registered[i];
+      if (!c) return;
       patches.push({
         row,
         // Still the row that was validated: no ID yet, same unit and content.
@@ -278,7 +269,7 @@ export function settleComplaintRows(office: Office, rowNumbers: readonly number[
           slaState: c.slaState,
           recurrenceOf: c.recurrenceOf,
           updatedAt: c.updatedAt,
-          trail: trailText(office, history),
+          trail: c.trail,
         },
         ifBlank: ["receivedAt", "channel", "status", "department"],
       });
@@ -381,6 +372,33 @@ export function idsInSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, idCol: num
     .getRange(2, idCol + 1, last - 1, 1)
     .getValues()
     .map(([v]) => String(v ?? ""));
+}
+
+/**
+ * New complaints, as the dialog and a typed row both make them: IDs from the high-water mark,
+ * repeats found among earlier complaints of the same unit or place, deadlines, and a trail
+ * that starts with "new". Caller holds the document lock.
+ */
+export function registerNew(
+  office: Office,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  map: HeaderMap,
+  drafts: readonly Complaint[],
+): Complaint[] {
+  const ids = newIds(office, drafts.length, () => idsInSheet(sheet, map.index.get("id")));
+  const earlier = earlierComplaints(office, sheet, map, drafts);
+  return drafts.map((draft, i) => {
+    const c = registerComplaint(draft, {
+      id: ids[i] ?? "",
+      who: office.user,
+      now: office.now,
+      settings: office.settings,
+      calendar: office.calendar,
+      earlier,
+    });
+    earlier.push(c);
+    return { ...c, trail: trailText(office, [{ at: (c.receivedAt ?? office.now).getTime(), to: "new" }]) };
+  });
 }
 
 /** Logs the changes; false when the Log sheet is gone (the edit itself still stands). */
@@ -509,16 +527,4 @@ export function moveComplaint(
   return next;
 }
 
-const MOVED_FIELDS = [
-  "status",
-  "acknowledgedAt",
-  "acknowledgedBy",
-  "resolvedAt",
-  "closedAt",
-  "pauseKind",
-  "pauseReason",
-  "responseDue",
-  "resolutionDue",
-  "slaState",
-  "updatedAt",
-] as const;
+const MOVED_FIELDS = [...TRANSITION_FIELDS, "responseDue", "resolutionDue", "slaState", "updatedAt"] as const;

@@ -2,18 +2,15 @@
 import { CHANNELS, type Complaint, SEVERITIES } from "../domain/complaint";
 import { formatLocal } from "../domain/dates";
 import { type IntakeError, type IntakeInput, validateIntake } from "../domain/intake";
-import { registerComplaint } from "../domain/register";
 import { categoryNames } from "../domain/settings";
 import { nextFreeRow } from "../gas/patch";
 import { LockBusyError, savedOnce, withDocumentLock } from "../gas/services";
 import { writeRows } from "../gas/table";
 import { choiceLabel, encodeRow } from "../sheets/codec";
 import { COMPLAINT_COLUMNS, headerFor, SCHEMAS } from "../sheets/schema";
-import { idsInSheet, openComplaints, trailText } from "./complaintRows";
+import { openComplaints, registerNew } from "./complaintRows";
 import { writeLog } from "./complaints";
 import { explainError } from "./errors";
-import { earlierComplaints } from "./finders";
-import { newIds } from "./ids";
 import { loadOffice, type Office } from "./office";
 import { flagUnits } from "./owners";
 
@@ -128,23 +125,7 @@ export function saveNewComplaints(
 ): { saved: Complaint[]; warnings: string[] } {
   const { sheet, map } = openComplaints(office);
   const idCol = map.index.get("id") ?? 0;
-  const ids = newIds(office, drafts.length, () => idsInSheet(sheet, idCol));
-  const earlier = earlierComplaints(office, sheet, map, drafts);
-  const saved: Complaint[] = [];
-  drafts.forEach((draft, i) => {
-    const c = registerComplaint(draft, {
-      id: ids[i] ?? "",
-      who: office.user,
-      now: office.now,
-      settings: office.settings,
-      calendar: office.calendar,
-      earlier: [...earlier, ...saved],
-    });
-    saved.push({
-      ...c,
-      trail: trailText(office, [{ at: (c.receivedAt ?? office.now).getTime(), to: "new" }]),
-    });
-  });
+  const saved = registerNew(office, sheet, map, drafts);
   const first = nextFreeRow(sheet, idCol);
   const rows = saved.map((c) => encodeRow(SCHEMAS.complaints, map, c, office.codec));
   writeRows(sheet, SCHEMAS.complaints, map, first, rows);

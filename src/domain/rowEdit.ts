@@ -7,7 +7,7 @@ import type { LogField, StatusChange } from "./log";
 import { findTarget, type OfficeSettings } from "./settings";
 import { computeSla, type SlaResult } from "./sla";
 import { lastStatus } from "./trail";
-import { applyTransition, checkTransition, type TransitionProblem } from "./workflow";
+import { applyTransition, checkTransition, TRANSITION_FIELDS, type TransitionProblem } from "./workflow";
 
 export interface ScoreContext {
   now: Date;
@@ -98,15 +98,8 @@ export function planRowEdit(input: RowEditInput): RowEditPlan {
       changes.push({ field: "status", from: logged, to: record.status, note });
       history.push({ at: now.getTime(), to: record.status });
       resolved = record.status === "resolved";
-      for (const key of [
-        "acknowledgedAt",
-        "acknowledgedBy",
-        "resolvedAt",
-        "closedAt",
-        "pauseKind",
-        "pauseReason",
-      ] as const)
-        if (next[key] !== record[key]) (set as Record<string, unknown>)[key] = next[key];
+      for (const key of TRANSITION_FIELDS)
+        if (key !== "status" && next[key] !== record[key]) (set as Record<string, unknown>)[key] = next[key];
     }
   }
   for (const step of STEP_STAMPS) {

@@ -54,6 +54,17 @@ export function checkTransition(
   return problems;
 }
 
+/** The fields a move may change besides the status (see applyTransition). */
+export const TRANSITION_FIELDS = [
+  "status",
+  "acknowledgedAt",
+  "acknowledgedBy",
+  "resolvedAt",
+  "closedAt",
+  "pauseKind",
+  "pauseReason",
+] as const satisfies readonly (keyof Complaint)[];
+
 /** Applies an allowed move: stamps first response, resolution and closing with who and when. */
 export function applyTransition(c: Complaint, input: TransitionInput): Complaint {
   const next: Complaint = { ...c, status: input.to, updatedAt: input.at };
