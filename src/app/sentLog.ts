@@ -25,8 +25,8 @@ import {
   type SentWrite,
   sentFields,
   splitSending,
-  utf8Bytes,
 } from "../domain/notices";
+import { utf8Bytes } from "../domain/text";
 import { documentProps, LockBusyError, sendMail, withDocumentLock } from "../gas/services";
 import { readTable, type Table, writeRows } from "../gas/table";
 import type { Cell } from "../sheets/codec";

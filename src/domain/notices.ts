@@ -1,4 +1,5 @@
 // What the desk remembers about the emails it sends, so none goes out twice: typed notice
+import { utf8Bytes } from "./text";
 // keys with one encode/decode, the journal of emails about to leave (document properties),
 // a bounded memory of what went out this period, and how a Sent row follows its notices.
 // Pure: the app layer reads and writes the properties and the Sent sheet.
@@ -151,16 +152,6 @@ export interface Sending {
   keys: string[];
   /** When MailApp returned (ms); null until then, and for ever if the run died in between. */
   done: number | null;
-}
-
-/** UTF-8 length: the property limits count bytes. */
-export function utf8Bytes(text: string): number {
-  let n = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
 }
 
 const bytesOf = (s: Sending) => utf8Bytes(JSON.stringify(s)) + 1;

@@ -92,3 +92,13 @@ export function clip(text: string, max: number): string {
 export function normaliseKey(text: string): string {
   return text.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
 }
+
+/** UTF-8 length: property and cache limits count bytes. */
+export function utf8Bytes(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+}

@@ -1,5 +1,5 @@
 // Thin adapters over the Apps Script services the desk uses besides Sheets.
-import { clip, MAX_SUBJECT_CHARS } from "../domain/text";
+import { clip, MAX_SUBJECT_CHARS, utf8Bytes } from "../domain/text";
 
 /** The office's UTC offset now, from Apps Script's own zone data (e.g. "+0800" → 480). */
 export function utcOffsetMinutes(timeZone: string, at: Date): number {
@@ -96,15 +96,6 @@ const SUBMISSION_TTL_S = 6 * 3600;
 
 /** What a remembered answer may weigh: the cache refuses values over 100 KB (UTF-8). */
 const MAX_RECEIPT_BYTES = 90_000;
-
-function utf8Bytes(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xe000 ? 2 : 3;
-  }
-  return n;
-}
 
 /**
  * Runs `save` once per submission id: a repeat (double click, network retry) gets the first

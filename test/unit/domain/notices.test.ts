@@ -22,8 +22,8 @@ import {
   type Sending,
   sentFields,
   splitSending,
-  utf8Bytes,
 } from "../../../src/domain/notices";
+import { utf8Bytes } from "../../../src/domain/text";
 
 const DUE = Date.parse("2026-03-02T09:05:00Z");
 const complaint: NoticeKey = {
