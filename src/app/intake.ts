@@ -3,7 +3,7 @@ import { CHANNELS, type Complaint, SEVERITIES } from "../domain/complaint";
 import { formatLocal } from "../domain/dates";
 import { type IntakeError, type IntakeInput, validateIntake } from "../domain/intake";
 import { categoryNames } from "../domain/settings";
-import { nextFreeRow } from "../gas/patch";
+import { nextEmptyRow } from "../gas/patch";
 import { LockBusyError, savedOnce, withDocumentLock } from "../gas/services";
 import { writeRows } from "../gas/table";
 import { choiceLabel, encodeRow } from "../sheets/codec";
@@ -124,9 +124,8 @@ export function saveNewComplaints(
   drafts: readonly Complaint[],
 ): { saved: Complaint[]; warnings: string[] } {
   const { sheet, map } = openComplaints(office);
-  const idCol = map.index.get("id") ?? 0;
   const saved = registerNew(office, sheet, map, drafts);
-  const first = nextFreeRow(sheet, idCol);
+  const first = nextEmptyRow(sheet, map.width);
   const rows = saved.map((c) => encodeRow(SCHEMAS.complaints, map, c, office.codec));
   writeRows(sheet, SCHEMAS.complaints, map, first, rows);
   const warnings = flagUnits(

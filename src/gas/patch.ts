@@ -215,16 +215,18 @@ function writeColumnCells(sheet: Sheet, col: number, cells: Map<number, Cell>): 
 }
 
 /**
- * The row after the last one holding a value in column `col`. getLastRow() counts rows that
- * only carry formats or dropdowns, so it is a starting point checked backwards in widening windows.
+ * The first row after the last one holding anything in its first `width` columns: a row a
+ * person is half-way through typing is content too, and is never written over. getLastRow()
+ * also counts rows that only carry formats or dropdowns, so it is a starting point checked
+ * backwards in widening windows.
  */
-export function nextFreeRow(sheet: Sheet, col: number): number {
+export function nextEmptyRow(sheet: Sheet, width: number): number {
   let bottom = sheet.getLastRow();
   let window = 64;
   while (bottom >= 2) {
     const top = Math.max(2, bottom - window + 1);
-    const values = sheet.getRange(top, col + 1, bottom - top + 1, 1).getValues();
-    for (let i = values.length - 1; i >= 0; i--) if (!isBlank(values[i]?.[0])) return top + i + 1;
+    const values = sheet.getRange(top, 1, bottom - top + 1, Math.max(1, width)).getValues();
+    for (let i = values.length - 1; i >= 0; i--) if (!(values[i] ?? []).every(isBlank)) return top + i + 1;
     bottom = top - 1;
     window *= 4;
   }

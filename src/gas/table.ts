@@ -11,7 +11,7 @@ import {
 } from "../sheets/codec";
 import { numberFormatFor } from "../sheets/formats";
 import { headerFor, type SheetSpec } from "../sheets/schema";
-import { nextFreeRow } from "./patch";
+import { nextEmptyRow } from "./patch";
 
 // Writes of computed cells addressed by record ID (the write model) live in ./patch.
 export { type PatchOutcome, patchRows, type RowPatch } from "./patch";
@@ -168,5 +168,5 @@ export function appendToLog<T>(ss: Spreadsheet, spec: SheetSpec<T>, codec: Codec
     });
     return out;
   });
-  writeRows(sheet, spec, map, nextFreeRow(sheet, map.index.get(spec.keyColumn) ?? 0), ordered);
+  writeRows(sheet, spec, map, nextEmptyRow(sheet, map.width), ordered);
 }
