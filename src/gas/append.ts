@@ -2,7 +2,7 @@
 // document lock. The place to write is found right before writing, from every column of the
 // rows: a row a person is half-way through typing (a unit not known yet, a service without
 // its unit) is content too, and is never written over.
-import { type Codec, encodeRow, isBlank } from "../sheets/codec";
+import { type Codec, encodeRow } from "../sheets/codec";
 import type { SheetSpec } from "../sheets/schema";
 import { nextEmptyRow, readHeaderMap } from "./patch";
 import { writeRows } from "./table";
