@@ -10,6 +10,7 @@ import {
   DATA_VALIDATION_BUILDER,
 } from "./rules";
 import { CACHE, CACHE_SERVICE } from "./services/cache";
+import { DRIVE, DRIVE_FILES } from "./services/drive";
 import { HTML_OUTPUT, HTML_SERVICE, HTML_TEMPLATE } from "./services/html";
 import { LOCK, LOCK_SERVICE } from "./services/lock";
 import { CONSOLE, LOGGER } from "./services/logger";
@@ -61,6 +62,7 @@ export const EMULATED: { file: string; specs: AnyEmulated[] }[] = [
   { file: "services/utilities.ts", specs: [UTILITIES, BLOB] },
   { file: "services/session.ts", specs: [SESSION, USER] },
   { file: "services/logger.ts", specs: [LOGGER, CONSOLE] },
+  { file: "services/drive.ts", specs: [DRIVE, DRIVE_FILES] },
 ];
 
 /** The list as markdown: per global service, each class with its members and constants. */

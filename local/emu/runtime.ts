@@ -12,6 +12,7 @@ import { writeOutbox } from "./eml";
 import type { Execution, Host, Quotas } from "./host";
 import { type InterleaveWhen, type Interleaving, InterleavingMeter } from "./interleave";
 import { cacheService } from "./services/cache";
+import { driveService } from "./services/drive";
 import { htmlService, shimmed } from "./services/html";
 import { type LockHolders, lockService } from "./services/lock";
 import { logger } from "./services/logger";
@@ -137,6 +138,7 @@ export async function createRuntime(options: RuntimeOptions = {}) {
   const props = propertiesService(host);
   const script = scriptApp(host, installed, inSimple);
   const { Logger, console } = logger(host);
+  const drive = driveService(host, distDir);
 
   class SimDate extends Date {
     constructor(...args: unknown[]) {
@@ -162,6 +164,8 @@ export async function createRuntime(options: RuntimeOptions = {}) {
     console,
     Date: SimDate,
   };
+  // An advanced service is a global only when the manifest enables it.
+  if (drive.service) globals.Drive = drive.service;
   const context = vm.createContext({ ...globals });
   vm.runInContext(readFileSync(join(distDir, "Code.js"), "utf8"), context, { filename: "Code.js" });
   const injected = new Set(Object.keys(globals));
@@ -428,6 +432,8 @@ export async function createRuntime(options: RuntimeOptions = {}) {
       return sheets.saveXlsx(path);
     },
     properties: props.stores,
+    /** The user's Drive as the Drive advanced service sees it. */
+    drive,
   };
 }
 

@@ -29,7 +29,9 @@ function declarations(): Map<string, Declared> {
     const resolved = heritage.map((name) => (name.includes(".") ? name : [...path.slice(1), name].join(".")));
     found.set(key, { members, extends: resolved });
   };
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".d.ts"))) {
+  // Advanced services (Drive v3 …) are declared under apis/.
+  const files = [...readdirSync(dir), ...readdirSync(join(dir, "apis")).map((f) => join("apis", f))];
+  for (const file of files.filter((f) => f.endsWith(".d.ts"))) {
     const source = ts.createSourceFile(
       file,
       readFileSync(join(dir, file), "utf8"),

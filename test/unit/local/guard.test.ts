@@ -31,7 +31,7 @@ function objects() {
     MailApp: MailApp, PropertiesService: PropertiesService, Properties: PropertiesService.getScriptProperties(),
     CacheService: CacheService, Cache: CacheService.getScriptCache(), LockService: LockService, Lock: LockService.getScriptLock(),
     Utilities: Utilities, Blob: Utilities.newBlob("x"), Session: Session, User: Session.getActiveUser(),
-    Logger: Logger, console: console
+    Logger: Logger, console: console, Drive: Drive, Files: Drive.Files
   };
 }
 function merge() { SpreadsheetApp.getActive().getSheets()[0].getRange("A1:B1").merge(); }
