@@ -578,19 +578,48 @@ const zh: Messages = Object.assign({}, coreZh, ...PARTS.map((p) => p.zh)) as Mes
 
 const TABLES: Record<Language, Messages> = { en, "zh-CN": zh };
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+/** The `{name}` placeholders of a message template. */
+type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
+  ? P | Placeholders<Rest>
+  : never;
+
+/** A message's parameters, typed from its English template: each placeholder must be given. */
+export type ParamsOf<K extends MessageKey> = Record<Placeholders<(typeof en)[K]>, string | number>;
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void
+  ? I
+  : never;
+type IsUnion<T> = [T] extends [UnionToIntersection<T>] ? false : true;
+
+/**
+ * A literal key's parameters are checked against its template (a missing or misspelt one
+ * fails the typecheck); a key chosen at run time (a union) takes any parameters.
+ */
+type TranslateArgs<K extends MessageKey> =
+  IsUnion<K> extends true
+    ? [params?: Record<string, string | number>]
+    : Placeholders<(typeof en)[K]> extends never
+      ? [params?: Record<string, never>]
+      : [params: ParamsOf<K>];
+
+export type Translate = <K extends MessageKey>(key: K, ...params: TranslateArgs<K>) => string;
 
 export function translator(language: Language): Translate {
   const table = TABLES[language];
-  return (key, params) =>
+  return ((key: MessageKey, params?: Record<string, string | number>) =>
     table[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
       params && name in params ? String(params[name]) : whole,
-    );
+    )) as Translate;
 }
 
 /** Every label a key has in any language: sheets written in one language stay readable in the other. */
 export function allLabels(key: MessageKey): string[] {
   return [en[key], zh[key]];
+}
+
+/** Every message key, for checks over the whole table. */
+export function messageKeys(): MessageKey[] {
+  return Object.keys(en) as MessageKey[];
 }
 
 export function languageFromLocale(locale: string): Language {
