@@ -1,0 +1,56 @@
+// Owner registry and unit history texts.
+// English and Chinese, one key set (the zh table is typed by the en one).
+export const en = {
+  "owners.unknownUnit": 'Unit "{unit}" is not in the Owners sheet.',
+  "owners.suggest": 'Unit "{unit}" is not in the Owners sheet; did you mean "{suggestion}"?',
+  "owners.title": "Import owners",
+  "owners.hint":
+    "Paste rows copied from Excel or Sheets (with their header row), or choose a CSV or .xlsx file (its first sheet). Columns: Unit, Owner / residents, Phones, Preferred channel, Key owner, Service needs.",
+  "owners.preview": "Preview",
+  "owners.import": "Import",
+  "owners.file": "CSV or .xlsx file",
+  "owners.accepted": "{add} new, {update} updated, {rejected} refused.",
+  "owners.imported": "Imported: {add} new, {update} updated; {rejected} refused rows were not imported.",
+  "owners.missingColumns": "The list has no Unit column (房号 / Unit): nothing can be imported.",
+  "owners.problem.missingUnit": "line {line}: no unit",
+  "owners.problem.duplicateInFile": "line {line}: unit {unit} already on line {first}",
+  "owners.problem.unknownChannel":
+    'line {line}: preferred channel "{value}" is not phone, WeChat, SMS, visit or email',
+  "owners.problem.unknownFlag": 'line {line}: key owner "{value}" is not yes or no',
+  "owners.problem.tooLong": "line {line}: a cell is longer than 50,000 characters",
+  "owners.col.line": "Line",
+  "owners.col.action": "Action",
+  "owners.action.add": "new",
+  "owners.action.update": "update",
+  "history.title": "Unit history",
+  "history.unit": "Unit",
+  "history.owner": "Owner",
+  "history.empty": "Nothing recorded for this unit yet.",
+} as const;
+
+export const zh: Record<keyof typeof en, string> = {
+  "owners.unknownUnit": "房号“{unit}”不在业主档案中。",
+  "owners.suggest": "房号“{unit}”不在业主档案中，是否为“{suggestion}”？",
+  "owners.title": "导入业主档案",
+  "owners.hint":
+    "粘贴从 Excel 或表格复制的行（含表头），或选择 CSV / .xlsx 文件（读取第一个工作表）。列：房号、业主/住户、联系电话、首选联系方式、重点业主、服务需求备注。",
+  "owners.preview": "预览",
+  "owners.import": "导入",
+  "owners.file": "CSV 或 .xlsx 文件",
+  "owners.accepted": "新增 {add} 户，更新 {update} 户，拒绝 {rejected} 行。",
+  "owners.imported": "已导入：新增 {add} 户，更新 {update} 户；{rejected} 行被拒绝，未导入。",
+  "owners.missingColumns": "名单中没有“房号”列，无法导入。",
+  "owners.problem.missingUnit": "第 {line} 行：没有房号",
+  "owners.problem.duplicateInFile": "第 {line} 行：房号 {unit} 与第 {first} 行重复",
+  "owners.problem.unknownChannel": "第 {line} 行：首选联系方式“{value}”应为电话、微信、短信、上门或邮件",
+  "owners.problem.unknownFlag": "第 {line} 行：重点业主“{value}”应为是或否",
+  "owners.problem.tooLong": "第 {line} 行：单元格超过 50,000 字",
+  "owners.col.line": "行",
+  "owners.col.action": "操作",
+  "owners.action.add": "新增",
+  "owners.action.update": "更新",
+  "history.title": "房号服务记录",
+  "history.unit": "房号",
+  "history.owner": "业主",
+  "history.empty": "该房号暂无记录。",
+};
