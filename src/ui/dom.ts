@@ -97,12 +97,17 @@ export function clearErrors(fields: readonly string[]): void {
   show("", "");
 }
 
-/** Problems beside their fields and together in the status line; true when there were any. */
-export function refuse(problems: readonly { field: string; message: string }[], message?: string): boolean {
+/**
+ * Problems beside their fields, and `status` in the status line (all the problems' messages
+ * unless told otherwise; "" says nothing there). True when anything was refused.
+ */
+export function refuse(
+  problems: readonly { field: string; message: string }[],
+  status = problems.map((p) => p.message).join("\n"),
+): boolean {
   for (const p of problems) fieldError(p.field, p.message);
-  const said = message || problems.map((p) => p.message).join("\n");
-  if (said) show("bad", said);
-  return problems.length > 0 || !!message;
+  if (status) show("bad", status);
+  return problems.length > 0 || !!status;
 }
 
 /** A button that says it is working and takes no second click meanwhile. */
