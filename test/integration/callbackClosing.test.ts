@@ -116,7 +116,9 @@ describe("a complaint that moved on meanwhile", () => {
     typeInto(rt, id, ["状态"], "重新打开");
     const done = record(rt, cb, { satisfaction: "satisfied" });
     expect(done).toMatchObject({ ok: true, consequence: "closeComplaint" });
-    expect(done.warnings).toEqual([`投诉 ${id} 保持不变：它已不处于本次回访所针对的状态（请查看该投诉行）。`]);
+    expect(done.warnings).toEqual([
+      `投诉 ${id} 保持不变：它已不处于本次回访所针对的状态（请查看该投诉行）。`,
+    ]);
     expect(complaintRow(rt, id).record["状态"]).toBe("重新打开");
     expect(callbacks(rt)[0]?.["回访状态"]).toBe("已回访");
   });

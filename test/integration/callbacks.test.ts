@@ -219,7 +219,9 @@ describe("Record call-back dialog data", () => {
     const { rt, id } = await resolvedComplaint();
     const cb = String(callbacks(rt)[0]?.["回访编号"]);
     const find = (query: string) =>
-      (rt.callFromDialog("getCallbackDialogData", query) as { matches: { id: string }[] }).matches.map((m) => m.id);
+      (rt.callFromDialog("getCallbackDialogData", query) as { matches: { id: string }[] }).matches.map(
+        (m) => m.id,
+      );
     expect(find(cb)).toEqual([cb]);
     expect(find(id)).toEqual([cb]);
     expect(find(id.toLowerCase())).toEqual([cb]);
