@@ -33,6 +33,22 @@ export function options(
     else option(to, c.code, c.label);
 }
 
+/** Appends a table row of texts: `th` cells for a heading. */
+export function appendRow(
+  table: HTMLTableElement,
+  cells: readonly string[],
+  tag: "td" | "th" = "td",
+): HTMLTableRowElement {
+  const tr = document.createElement("tr");
+  for (const value of cells) {
+    const cell = document.createElement(tag);
+    cell.textContent = value;
+    tr.appendChild(cell);
+  }
+  table.appendChild(tr);
+  return tr;
+}
+
 /** Names every `label[data-key]` from the server's texts; `data-required` ones get the mark. */
 export function nameLabels(labels: Labels, requiredMark?: string): void {
   for (const l of document.querySelectorAll<HTMLLabelElement>("label[data-key]")) {
