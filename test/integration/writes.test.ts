@@ -96,6 +96,22 @@ describe("the hourly run while people work", () => {
     expect(moves).toHaveLength(0);
   });
 
+  it("puts deadlines on the right complaints when someone inserts rows above them mid-run", async () => {
+    const control = await officeWithThree();
+    control.rt.advanceBy(5 * HOUR);
+    const expected = computedById(control.rt);
+
+    const { rt } = await officeWithThree();
+    const complaints = sheetName(rt, "complaints");
+    const inserted = rt.interleave(betweenReadAndWrite, () => rt.sheets.userInsertRows(complaints, 3, 2));
+    rt.advanceBy(5 * HOUR);
+    expect(inserted.fired).toBe(true);
+    expect(computedById(rt)).toEqual(expected);
+    // The two new rows stay empty: nothing computed landed in them.
+    const view = readSheet(rt, "complaints");
+    expect(view.rows).toHaveLength(3);
+  });
+
   it("leaves no ghost row of deadline cells when a row is deleted mid-run", async () => {
     const { rt } = await officeWithThree();
     const complaints = sheetName(rt, "complaints");
@@ -180,6 +196,21 @@ describe("the record's identity survives what people do to the sheet", () => {
     expect(lastToast(rt)).toContain("重复");
   });
 
+  it("keeps a resolved complaint resolved when old Log rows are trimmed away", async () => {
+    const { rt, ids } = await officeWithThree();
+    const noise = ids[1] ?? "";
+    for (const s of ["已响应", "处理中", "已解决"]) typeInto(rt, noise, ["状态"], s);
+    const log = sheetName(rt, "log");
+    const rows = logRows(rt).length;
+    rt.sheets.userDeleteRows(log, 2, rows);
+    expect(logRows(rt)).toHaveLength(0);
+    typeInto(rt, noise, ["经验教训"], "提前告知装修时间");
+    expect(complaintRow(rt, noise).record["状态"]).toBe("已解决");
+    typeInto(rt, noise, ["状态"], "处理中");
+    expect(complaintRow(rt, noise).record["状态"]).toBe("已解决");
+    expect(lastToast(rt)).toContain("修改已撤销");
+  });
+
   it("keeps closed and resolved complaints as they are when the Log is deleted", async () => {
     const { rt, ids } = await officeWithThree();
     const noise = ids[1] ?? "";
@@ -217,5 +248,16 @@ describe("values the desk cannot read", () => {
     typeInto(rt, id, ["承诺完成时间"], "2026-03-06 17:00");
     expect(complaintRow(rt, id).record["承诺完成时间"]).toBeInstanceOf(Date);
     expect(note()).toBe("");
+  });
+
+  it("refuses a received time typed without a date, instead of a complaint received in 1899", async () => {
+    const rt = await staffedOffice();
+    const view = readSheet(rt, "complaints");
+    rt.edit(view.name, `${cellOf(view, 2, "受理时间")}:${cellOf(view, 2, "投诉内容")}`, [
+      ["14:30", "", "电话", "5栋1单元501", "赵女士", "13900001111", "噪音扰民", "一般", "", "夜间装修噪音"],
+    ]);
+    expect(readSheet(rt, "complaints").rows[0]?.["编号"]).toBe("");
+    expect(lastToast(rt)).toContain("尚未登记");
+    expect(lastToast(rt)).toContain("受理时间");
   });
 });

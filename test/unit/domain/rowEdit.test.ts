@@ -101,4 +101,57 @@ describe("planning a row edit", () => {
     const p = plan(complaint({ status: "new" }), history);
     expect(Object.keys(p.set).sort()).toEqual(["resolutionDue", "responseDue", "slaState", "updatedAt"]);
   });
+
+  it("whatever a person typed and whatever the history, plans only computed cells", () => {
+    const computed = new Set([
+      "status",
+      "acknowledgedAt",
+      "acknowledgedBy",
+      "resolvedAt",
+      "closedAt",
+      "pauseKind",
+      "pauseReason",
+      "investigatedAt",
+      "investigatedBy",
+      "actedAt",
+      "actedBy",
+      "followedUpAt",
+      "followedUpBy",
+      "responseDue",
+      "resolutionDue",
+      "slaState",
+      "updatedAt",
+    ]);
+    const edited = fc.subarray([
+      "cause",
+      "responsibility",
+      "measures",
+      "promisedBy",
+      "ownerAgreed",
+      "followUp",
+      "status",
+    ]);
+    const text = fc.string({ maxLength: 5 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...STATUSES),
+        fc.constantFrom(...STATUSES),
+        edited,
+        text,
+        text,
+        (from, to, keys, kind, reason) => {
+          const p = plan(
+            complaint({ status: to, cause: "c", measures: "m", pauseKind: kind, pauseReason: reason }),
+            [...history, { at: received.getTime() + 60_000, to: from }],
+            { edited: new Set(keys) },
+          );
+          expect(Object.keys(p.set).filter((k) => !computed.has(k))).toEqual([]);
+          // The status cell is written only to put the logged status back.
+          if ("status" in p.set) expect(p.refused).toBeDefined();
+          // A refused move never changes the trail; an accepted one ends in the typed status.
+          expect(p.history.at(-1)?.to).toBe(p.refused ? from : to);
+        },
+      ),
+    );
+  });
 });
