@@ -2,6 +2,7 @@
 // trigger of its own (a user has 20 triggers, and a day's trigger time is shared). Jobs run
 // in order; a job that would start past the run's time budget waits for the next hour.
 
+import { runArchive } from "./archive/run";
 import type { Office } from "./office";
 import { type ReminderReport, sendReminders } from "./reminders";
 import { RUN_BUDGET_MS, underLockOr } from "./runs";
@@ -17,6 +18,8 @@ export const HOURLY_JOBS: readonly HourlyJob[] = [
   { name: "upkeep", run: (office) => underLockOr([], () => hourlyUpkeep(office)) },
   // The sweep and re-score of complaints and call-backs, then reminders and a digest owed.
   { name: "reminders", run: (office, startedAt) => sendReminders(office, startedAt) },
+  // Closed complaints older than archive.afterMonths move to the yearly archive, in batches.
+  { name: "archive", run: (office, startedAt) => runArchive(office, startedAt) },
 ];
 
 export interface HourlyReport {

@@ -48,6 +48,8 @@ export interface OfficeSettings {
   callbacks: CallbackRules;
   /** How typed units are matched against the owner registry. */
   unitMatch: "numbers" | "exact";
+  /** Closed complaints move to the yearly archive this many months after closing; 0: never. */
+  archiveAfterMonths: number;
   categories: CategoryTarget[];
   departments: Department[];
 }

@@ -2,6 +2,7 @@
 // texts in a table of its own (src/i18n/<capability>.ts, the zh table typed by the en one),
 // merged here.
 import type { Language } from "../domain/settings";
+import * as archiveTexts from "./archive";
 import * as callbacksTexts from "./callbacks";
 import * as complaintsTexts from "./complaints";
 import * as noticesTexts from "./notices";
@@ -18,6 +19,7 @@ const PARTS = [
   valuesTexts,
   workbookTexts,
   writesTexts,
+  archiveTexts,
 ] as const;
 
 const en = {
@@ -28,6 +30,7 @@ const en = {
   ...valuesTexts.en,
   ...workbookTexts.en,
   ...writesTexts.en,
+  ...archiveTexts.en,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 // One schema per sheet: headers in both languages, value kinds, formats, dropdowns, widths.
 
+import { emptyFigures, type FrozenFigures } from "../domain/archive";
 import { type Callback, emptyCallback } from "../domain/callback";
 import { type Complaint, emptyComplaint } from "../domain/complaint";
 import type { LogEntry } from "../domain/log";
@@ -69,7 +70,8 @@ export type SheetId =
   | "departments"
   | "holidays"
   | "log"
-  | "sent";
+  | "sent"
+  | "stats";
 
 const col = <K extends string>(
   key: K,
@@ -204,6 +206,25 @@ export interface SentRow {
   subject: string;
 }
 
+/**
+ * The Stats sheet: one row per archived complaint with the figures it closed with, so reports
+ * and rates still count it after its rows moved to the yearly archive (and which file holds them).
+ */
+export const STATS_COLUMNS: readonly ColumnSpec<keyof FrozenFigures>[] = [
+  col("id", "ID", "编号", "text", { width: 130 }),
+  col("unit", "Unit", "房号", "text", { width: 110 }),
+  col("category", "Category", "类别", "text", { width: 100 }),
+  col("department", "Department", "责任部门", "text", { width: 100 }),
+  col("receivedAt", "Received at", "受理时间", "datetime", { width: 130 }),
+  col("firstResponseMinutes", "First response (min)", "首次响应（分钟）", "number", { width: 120 }),
+  col("resolutionMinutes", "Resolution (min)", "解决用时（分钟）", "number", { width: 120 }),
+  col("slaResult", "SLA", "时效", "slaState", { width: 80 }),
+  col("reopenCount", "Reopened", "重开次数", "number", { width: 80 }),
+  col("closedAt", "Closed at", "关闭时间", "datetime", { width: 130 }),
+  col("archivedAt", "Archived at", "归档时间", "datetime", { width: 130 }),
+  col("archiveFile", "Archive file", "归档文件", "text", { width: 320 }),
+];
+
 export const SCHEMAS = {
   complaints: {
     id: "complaints",
@@ -311,6 +332,13 @@ export const SCHEMAS = {
     keyColumn: "key",
     empty: () => ({ at: null, key: "", recipient: "", item: "", kind: "", level: "", subject: "" }),
   } satisfies SheetSpec<SentRow>,
+  stats: {
+    id: "stats",
+    nameKey: "sheet.stats",
+    columns: STATS_COLUMNS,
+    keyColumn: "id",
+    empty: emptyFigures,
+  } satisfies SheetSpec<FrozenFigures>,
 } as const;
 
 export function headerFor(column: ColumnSpec, language: "zh-CN" | "en"): string {

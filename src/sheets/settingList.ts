@@ -209,6 +209,17 @@ export const SETTINGS = [
       "zh-CN": "可暂停计时的原因，用逗号分隔。",
     },
   }),
+  setting({
+    key: "archive.afterMonths",
+    field: "archiveAfterMonths",
+    kind: integer(0, 120),
+    default: same("12"),
+    note: {
+      en: "Closed complaints, with their call-backs, Log and Sent rows, move to a yearly archive in Drive this many months after closing; their figures stay in the Stats sheet. 0 keeps everything in the workbook.",
+      "zh-CN":
+        "已关闭的投诉连同其回访、日志和发送记录，在关闭满多少个月后移入云端硬盘的年度归档，其统计数据保留在归档统计表中。0 表示全部保留在工作簿中。",
+    },
+  }),
 ] as const satisfies readonly AnySetting[];
 
 // Compile-time completeness: an OfficeSettings field that no setting fills fails the typecheck here.

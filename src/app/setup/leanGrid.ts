@@ -22,6 +22,7 @@ const HEADROOM: Record<SheetId, number> = {
   holidays: 30,
   log: 1,
   sent: 1,
+  stats: 1,
 };
 
 /**
