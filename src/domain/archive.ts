@@ -269,12 +269,6 @@ export function matchedRows(
   return out;
 }
 
-/** Column index of the first header naming the key (either language, any alias), or -1. */
-export function columnOf(header: readonly string[], names: readonly string[]): number {
-  const wanted = names.map((n) => n.normalize("NFKC").trim().toLowerCase());
-  return header.findIndex((h) => wanted.includes(String(h).normalize("NFKC").trim().toLowerCase()));
-}
-
 /**
  * What differs between the copy meant to be written and the one read back: row counts per
  * sheet, the complaints named, and any cell. Empty when the copy is whole.
