@@ -19,14 +19,13 @@ import {
   refuse,
   select,
   show,
-  submissionId,
   values,
 } from "./dom";
+import { sender } from "./send";
 import { text } from "./words";
 
 type Data = ApiResult<"getCallbackDialogData">;
 type Card = NonNullable<Data["selected"]>;
-type Saved = ApiResult<"recordCallback">;
 
 const CALL_FIELDS = ["result", "method", "satisfaction", "remarks", "followUp", "calledAt"] as const;
 const ERROR_FIELDS = [...CALL_FIELDS, "id", "reason"];
@@ -34,8 +33,11 @@ const ERROR_FIELDS = [...CALL_FIELDS, "id", "reason"];
 let data: Data | null = null;
 let current: Card | null = null;
 let openedAt = 0;
-let submission = "";
-let saving = false;
+const calls = sender((on) => {
+  if (data)
+    busy(button("submit"), on, text(data.labels, "cb.dialog.save"), text(data.labels, "cb.dialog.saving"));
+  button("managerClose").disabled = on;
+});
 
 function line(parent: HTMLElement, name: string, value: string) {
   const d = document.createElement("div");
@@ -76,7 +78,7 @@ function draw(d: Data) {
   const history = $<HTMLTableElement>("history");
   history.textContent = "";
   for (const h of d.history) appendRow(history, [h.at, h.kind, h.id, h.text, h.status]);
-  submission = submissionId();
+  calls.renew();
   ready();
 }
 
@@ -107,33 +109,12 @@ function syncSatisfaction() {
   select("satisfaction").disabled = select("result").value === "unreachable";
 }
 
-function setSaving(on: boolean, L: Data["labels"]) {
-  saving = on;
-  busy(button("submit"), on, text(L, "cb.dialog.save"), text(L, "cb.dialog.saving"));
-  button("managerClose").disabled = on;
-}
-
 /** Sends a call (or the manager's close) once; a saved one reloads the call-back as it is now. */
-async function save(d: Data, card: Card, form: OutcomeInput | { managerClose: true; reason: string }) {
-  setSaving(true, d.labels);
-  let result: Saved;
-  try {
-    result = await run("recordCallback", card.id, form, submission);
-  } catch (e) {
-    failed(e);
-    return;
-  } finally {
-    setSaving(false, d.labels);
-  }
-  if (!result.ok) {
-    refuse(result.errors, result.message);
-    return;
-  }
-  // Saved: a warning (an alert email that could not go out) is said beside it, never as a failure.
-  show(
-    result.warnings.length ? "warn" : "ok",
-    [result.message, ...result.notes, ...result.warnings].join("\n"),
-  );
+async function save(card: Card, form: OutcomeInput | { managerClose: true; reason: string }) {
+  const saved = await calls.send((id) => run("recordCallback", card.id, form, id));
+  if (!saved) return;
+  // A warning (an alert email that could not go out) is said beside the save, never as a failure.
+  show(saved.warnings.length ? "warn" : "ok", [saved.message, ...saved.notes, ...saved.warnings].join("\n"));
   $<HTMLFormElement>("form").reset();
   input("reason").value = "";
   syncSatisfaction();
@@ -144,21 +125,21 @@ $("form").addEventListener("submit", (ev) => {
   ev.preventDefault();
   const d = data;
   const card = current;
-  if (saving || !d || !card) return;
+  if (calls.busy || !d || !card) return;
   clearErrors(ERROR_FIELDS);
   const form: OutcomeInput = values(CALL_FIELDS);
   if (refuse(outcomeProblems(card, form, d, Date.now() - openedAt))) return;
-  void save(d, card, form);
+  void save(card, form);
 });
 
 button("managerClose").addEventListener("click", () => {
   const d = data;
   const card = current;
-  if (saving || !d || !card) return;
+  if (calls.busy || !d || !card) return;
   clearErrors(ERROR_FIELDS);
   const reason = input("reason").value;
   if (refuse(managerCloseProblems(card, reason, d.labels))) return;
-  void save(d, card, { managerClose: true, reason });
+  void save(card, { managerClose: true, reason });
 });
 
 button("find").addEventListener("click", () => {
