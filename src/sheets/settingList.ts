@@ -212,7 +212,7 @@ export const SETTINGS = [
   setting({
     key: "archive.afterMonths",
     field: "archiveAfterMonths",
-    kind: integer(0, 120),
+    kind: integer(0, 60),
     default: same("12"),
     note: {
       en: "Closed complaints, with their call-backs, Log and Sent rows, move to a yearly archive in Drive this many months after closing; their figures stay in the Stats sheet. 0 keeps everything in the workbook.",

@@ -4,11 +4,10 @@
 import type { FrozenFigures } from "../../domain/archive";
 import type { Callback } from "../../domain/callback";
 import type { Complaint } from "../../domain/complaint";
-import { decodeRows, mapHeaders } from "../../sheets/codec";
-import { CALLBACK_COLUMNS, COMPLAINT_COLUMNS, SCHEMAS } from "../../sheets/schema";
 import type { Office } from "../office";
 import { readArchive } from "./copy";
 import { driveOrNull, idOfLink } from "./drive";
+import { callbacksIn, complaintsIn } from "./records";
 
 /** Archive files one history reads; older items beyond them show their Stats figures. */
 const MAX_FILES = 6;
@@ -41,23 +40,12 @@ export function archivedRecords(office: Office, figures: readonly FrozenFigures[
       return;
     }
     const ids = new Set(list.map((f) => f.id));
-    const { complaints, callbacks } = file.sheets;
-    const found = decodeRows<Complaint>(
-      SCHEMAS.complaints,
-      mapHeaders(COMPLAINT_COLUMNS, complaints.header),
-      complaints.rows,
-      office.codec,
-    ).records.filter((c) => ids.has(c.id));
+    const found = complaintsIn(office, file).filter((c) => ids.has(c.id));
     out.complaints.push(...found);
     const inFile = new Set(found.map((c) => c.id));
     out.figuresOnly.push(...list.filter((f) => !inFile.has(f.id)));
     out.callbacks.push(
-      ...decodeRows<Callback>(
-        SCHEMAS.callbacks,
-        mapHeaders(CALLBACK_COLUMNS, callbacks.header),
-        callbacks.rows,
-        office.codec,
-      ).records.filter((c) => c.source === "complaint" && inFile.has(c.ref)),
+      ...callbacksIn(office, file).filter((c) => c.source === "complaint" && inFile.has(c.ref)),
     );
   });
   return out;

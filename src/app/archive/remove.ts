@@ -12,13 +12,13 @@ import {
   matchedRows,
   sameRow,
 } from "../../domain/archive";
-import type { Complaint } from "../../domain/complaint";
 import { LockBusyError, withDocumentLock } from "../../gas/services";
-import { decodeRows, mapHeaders } from "../../sheets/codec";
-import { CALLBACK_COLUMNS, COMPLAINT_COLUMNS, SCHEMAS } from "../../sheets/schema";
+import { mapHeaders } from "../../sheets/codec";
+import { CALLBACK_COLUMNS, COMPLAINT_COLUMNS } from "../../sheets/schema";
 import { track } from "../complaints";
 import type { Office } from "../office";
 import { fileLink, idOfLink } from "./drive";
+import { complaintsIn } from "./records";
 import { deleteBlocks, keysOf, type LiveSheet, openLive, readAt, rowsKeyed } from "./sheets";
 import { appendStats, ensureStats, statsIndex } from "./stats";
 
@@ -55,13 +55,7 @@ function callbackIdsOf(file: ArchiveFile, complaints: ReadonlySet<string>): Set<
 
 /** The figures each complaint closed with, from its archived copy. */
 function figuresOf(office: Office, file: ArchiveFile, ids: ReadonlySet<string>, link: string) {
-  const table = file.sheets.complaints;
-  const records = decodeRows<Complaint>(
-    SCHEMAS.complaints,
-    mapHeaders(COMPLAINT_COLUMNS, table.header),
-    table.rows,
-    office.codec,
-  ).records.filter((c) => ids.has(c.id));
+  const records = complaintsIn(office, file).filter((c) => ids.has(c.id));
   const scored = new Map(track(office, records).map((t) => [t.complaint.id, t.sla]));
   return records.map((c) => frozenFigures(c, scored.get(c.id) ?? null, office.now, link));
 }
