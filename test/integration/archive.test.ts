@@ -2,7 +2,10 @@
 // workbook with their call-back, Log and Sent rows only after a file in Drive holds them and
 // read back whole; their figures stay in the Stats sheet; a unit's history still shows them; a
 // run cut anywhere resumes with nothing lost or twice; open items are scored as before.
-import { describe, expect, it } from "vitest";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Runtime } from "../../local/emu/runtime";
 import { type Row, readSheet, setSetting, typeInto } from "../../sim/workbook";
 import { callbacks, record } from "./callbackHarness";
@@ -39,8 +42,8 @@ function newComplaint(rt: Runtime, unit: string, location: string): string {
  * Three complaints reminded about, resolved, called back the next day (after a call-back
  * reminder) and closed; one resolved whose call-back is still to make; one open.
  */
-async function yearOldOffice(settings: Record<string, string> = {}): Promise<Office> {
-  const rt = await staffedOffice();
+async function yearOldOffice(settings: Record<string, string> = {}, distDir?: string): Promise<Office> {
+  const rt = await staffedOffice(distDir ? { distDir } : {});
   for (const [k, v] of Object.entries(settings)) setSetting(rt, k, v);
   const closed = [
     newComplaint(rt, "3栋2单元1201", "中心广场"),
@@ -199,6 +202,48 @@ describe("archiving closed complaints", () => {
     const mails = (o: Office) => o.rt.outbox.filter((m) => m.at >= NEXT_YEAR).map((m) => [m.to, m.subject]);
     expect(mails(archived)).toEqual(mails(kept));
     expect(mails(archived).length).toBeGreaterThan(0);
+  });
+});
+
+/** The built bundle under another manifest: what an office gets when the script's settings differ. */
+const bundles: string[] = [];
+afterAll(() => {
+  for (const dir of bundles.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function bundleWith(change: (manifest: Record<string, unknown>) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), "desk-manifest-"));
+  bundles.push(dir);
+  cpSync("dist", dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, "appsscript.json"), "utf8")) as Record<string, unknown>;
+  change(manifest);
+  writeFileSync(join(dir, "appsscript.json"), JSON.stringify(manifest));
+  return dir;
+}
+
+describe("without Drive", () => {
+  it("keeps everything in the workbook when the Drive service is not enabled, and the hourly run goes on", async () => {
+    const dir = bundleWith((m) => {
+      delete m.dependencies;
+    });
+    const { rt } = await yearOldOffice({}, dir);
+    const mails = rt.outbox.length;
+    hourlyAt(rt, NEXT_YEAR);
+    expect(rt.failures).toEqual([]);
+    expect(sheetRows(rt, "complaints")).toHaveLength(5);
+    expect(rt.outbox.length).toBeGreaterThan(mails);
+  });
+
+  it("stops the archive, not the hourly run, when the manifest lacks the drive.file scope", async () => {
+    const dir = bundleWith((m) => {
+      m.oauthScopes = (m.oauthScopes as string[]).filter((s) => !s.endsWith("/drive.file"));
+    });
+    const { rt } = await yearOldOffice({}, dir);
+    hourlyAt(rt, NEXT_YEAR);
+    expect(rt.failures).toEqual([]);
+    expect(sheetRows(rt, "complaints")).toHaveLength(5);
+    expect(statsRows(rt)).toEqual([]);
+    expect(rt.properties.document.get("lastRun.runReminders")).toBe(new Date(NEXT_YEAR).toISOString());
   });
 });
 

@@ -21,18 +21,37 @@ export interface ArchiveReport {
   kept: number;
   /** Files completed by this run. */
   files: string[];
-  stoppedBy: "time" | "busy" | "badCopy" | "noDrive" | null;
+  stoppedBy: "time" | "busy" | "badCopy" | "noDrive" | "failed" | null;
   message: string;
 }
 
 export function runArchive(office: Office, startedAt: number): ArchiveReport {
   const report: ArchiveReport = { moved: 0, kept: 0, files: [], stoppedBy: null, message: "" };
+  if (!readJournal() && office.settings.archiveAfterMonths <= 0) return report;
+  const drive = driveOrNull();
+  if (!drive) return { ...report, stoppedBy: "noDrive", message: office.t("archive.noDrive") };
   const messages: string[] = [];
+  try {
+    archiveBatches(office, drive, startedAt, report, messages);
+  } catch (e) {
+    // Drive refusing (a scope taken away, a quota) stops the archive, not the hourly run: the
+    // journal keeps its place and the next hour tries again.
+    report.stoppedBy = "failed";
+    messages.push(office.t("archive.failed", { error: e instanceof Error ? e.message : String(e) }));
+  }
+  if (report.stoppedBy === "time" || report.stoppedBy === "busy") messages.push(office.t("archive.later"));
+  return { ...report, message: messages.join(" ") };
+}
+
+function archiveBatches(
+  office: Office,
+  drive: GoogleAppsScript.Drive,
+  startedAt: number,
+  report: ArchiveReport,
+  messages: string[],
+): void {
   const t = office.t;
   let journal: ArchiveJournal | null = readJournal();
-  if (!journal && office.settings.archiveAfterMonths <= 0) return report;
-  const drive = driveOrNull();
-  if (!drive) return { ...report, stoppedBy: "noDrive", message: t("archive.noDrive") };
   const over = (reserveMs = 0) => Date.now() - startedAt > RUN_BUDGET_MS - reserveMs;
   for (;;) {
     if (over(journal ? 0 : NEW_BATCH_MS)) {
@@ -85,6 +104,4 @@ export function runArchive(office: Office, startedAt: number): ArchiveReport {
     if (journal.kept.length) messages.push(t("archive.kept", { count: journal.kept.length }));
     journal = null;
   }
-  if (report.stoppedBy === "time" || report.stoppedBy === "busy") messages.push(t("archive.later"));
-  return { ...report, message: messages.join(" ") };
 }
