@@ -1,5 +1,6 @@
 // Both languages say the same things: every message has the same placeholders in English and Chinese.
 import { describe, expect, it } from "vitest";
+import * as archive from "../../../src/i18n/archive";
 import * as callbacks from "../../../src/i18n/callbacks";
 import * as complaints from "../../../src/i18n/complaints";
 import { allLabels, messageKeys } from "../../../src/i18n/messages";
@@ -24,7 +25,7 @@ describe("messages", () => {
   });
 
   it("defines each key in one capability's table only", () => {
-    const parts = { callbacks, complaints, notices, owners, values, workbook, writes };
+    const parts = { archive, callbacks, complaints, notices, owners, values, workbook, writes };
     const seen = new Map<string, string>();
     for (const [name, part] of Object.entries(parts))
       for (const key of Object.keys(part.en)) {
