@@ -4,25 +4,16 @@ import type { ArchiveFile } from "../../domain/archive";
 import type { Callback } from "../../domain/callback";
 import type { Complaint } from "../../domain/complaint";
 import { decodeRows, mapHeaders } from "../../sheets/codec";
-import { SCHEMAS } from "../../sheets/schema";
+import { SCHEMAS, type SheetSpec } from "../../sheets/schema";
 import type { Office } from "../office";
 
-export function complaintsIn(office: Office, file: ArchiveFile): Complaint[] {
-  const { header, rows } = file.sheets.complaints;
-  return decodeRows<Complaint>(
-    SCHEMAS.complaints,
-    mapHeaders(SCHEMAS.complaints.columns, header),
-    rows,
-    office.codec,
-  ).records;
+function recordsIn<T>(office: Office, file: ArchiveFile, which: "complaints" | "callbacks"): T[] {
+  const spec = SCHEMAS[which] as unknown as SheetSpec<T>;
+  const { header, rows } = file.sheets[which];
+  return decodeRows(spec, mapHeaders(spec.columns, header), rows, office.codec).records;
 }
 
-export function callbacksIn(office: Office, file: ArchiveFile): Callback[] {
-  const { header, rows } = file.sheets.callbacks;
-  return decodeRows<Callback>(
-    SCHEMAS.callbacks,
-    mapHeaders(SCHEMAS.callbacks.columns, header),
-    rows,
-    office.codec,
-  ).records;
-}
+export const complaintsIn = (office: Office, file: ArchiveFile) =>
+  recordsIn<Complaint>(office, file, "complaints");
+export const callbacksIn = (office: Office, file: ArchiveFile) =>
+  recordsIn<Callback>(office, file, "callbacks");
