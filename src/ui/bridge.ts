@@ -15,7 +15,8 @@ export function run<K extends ApiName>(name: K, ...args: Parameters<Api[K]>): Pr
     const runner = google.script.run
       .withSuccessHandler((value) => resolve(value as ApiResult<K>))
       .withFailureHandler(reject) as google.script.Runner & Endpoints;
-    runner[name](...args);
+    // The call's arguments were checked against `Api` in run's own signature.
+    (runner[name] as (...a: unknown[]) => void)(...args);
   });
 }
 
