@@ -70,7 +70,8 @@ interface Section {
 /**
  * Complaints: those whose row still equals its copy (or is gone already) are committed: their
  * figures go to Stats first, then their rows go. A changed one is kept, and a Stats row an
- * earlier pass wrote for it is taken back.
+ * earlier pass wrote for it is taken back; so is one naming another file for a complaint this
+ * batch moves (its earlier file was lost before its rows left).
  */
 function complaintSection(
   office: Office,
@@ -96,13 +97,20 @@ function complaintSection(
   const link = fileLink(journal.fileId);
   const stats = ensureStats(office);
   const index = statsIndex(stats);
-  const takeBack = [...kept].flatMap((id) => {
-    const row = index.rows.get(id);
-    return row !== undefined && idOfLink(index.files.get(id) ?? "") === journal.fileId ? [row] : [];
-  });
+  // A complaint still in the workbook has a Stats row only while this batch is moving it: any
+  // other (written before it changed, or naming an older file) is taken back.
+  const sameIds = new Set(same.map((r) => keys[r - 2] ?? ""));
+  const stale = rows
+    .map((r) => keys[r - 2] ?? "")
+    .filter(
+      (id) =>
+        index.rows.has(id) && !(sameIds.has(id) && idOfLink(index.files.get(id) ?? "") === journal.fileId),
+    );
+  const takeBack = stale.map((id) => index.rows.get(id) ?? 0);
   if (takeBack.length)
     deleteBlocks(stats, takeBack, { maxBlocks: Number.POSITIVE_INFINITY, stop: () => false });
-  const missing = new Set(file.complaints.filter((id) => !kept.has(id) && !index.rows.has(id)));
+  const written = new Set([...index.rows.keys()].filter((id) => !stale.includes(id)));
+  const missing = new Set(file.complaints.filter((id) => !kept.has(id) && !written.has(id)));
   if (missing.size) appendStats(office, stats, figuresOf(office, file, missing, link));
   const expect = new Map(same.map((r) => [r, keys[r - 2] ?? ""]));
   const done = deleteBlocks(live.sheet, same, {
