@@ -35,6 +35,7 @@ const ORDER = [
   "owners",
   "log",
   "sent",
+  "stats",
 ] as const;
 const specs = (): AnySpec[] => ORDER.map((id) => SCHEMAS[id] as unknown as AnySpec);
 
@@ -108,7 +109,8 @@ export function inspectWorkbook(ss: Spreadsheet, now: Date, apply: boolean): Ins
   stage((out) =>
     checkSeeds(ss, codecFor(language, utcOffsetMinutes(zone, now)), year, out, created.has("settings")),
   );
-  const office = loadOffice(ss, now);
+  // Set-up may just have written the office's lists: read them afresh (and refresh the cache).
+  const office = loadOffice(ss, now, { fresh: true });
   const ruleFor = ruleMaker(ctx, office.settings.pauseKinds);
   for (const spec of specs())
     stage((out) => {
