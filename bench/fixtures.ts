@@ -5,11 +5,14 @@ import { random } from "../sim/scenario";
 import type { BusinessCalendar } from "../src/domain/calendar";
 import { addBusinessMinutes } from "../src/domain/calendar";
 import { type Callback, callbackDue, emptyCallback } from "../src/domain/callback";
-import { type Complaint, emptyComplaint, SEVERITIES, type Status } from "../src/domain/complaint";
-import type { LogEntry } from "../src/domain/log";
+import { type Complaint, emptyComplaint, isOpen, SEVERITIES, type Status } from "../src/domain/complaint";
+import type { LogEntry, StatusChange } from "../src/domain/log";
 import type { Owner } from "../src/domain/owners";
 import { registerComplaint } from "../src/domain/register";
+import { scoreComplaint } from "../src/domain/rowEdit";
 import type { OfficeSettings } from "../src/domain/settings";
+import { formatTrail } from "../src/domain/trail";
+import { applyTransition } from "../src/domain/workflow";
 import { translator } from "../src/i18n/messages";
 import { type Codec, choiceLabel } from "../src/sheets/codec";
 import { defaultCategories, defaultDepartments, SETTING_DEFAULTS } from "../src/sheets/defaults";
@@ -51,16 +54,32 @@ export interface History {
 
 const HOUR = 3_600_000;
 
-/** N complaints received over the 60 days before `now`; older ones mostly closed. */
-export function generateHistory(office: Office, n: number, now: number, seed = 7): History {
+/**
+ * N complaints received over the 60 days before `now`; older ones mostly closed. Each carries
+ * what the desk writes as it goes: step stamps, the status trail, and the deadlines and SLA
+ * state scored at its last move. `trails: false` leaves the trail out, as in a workbook from
+ * before trails existed (the Log alone holds the history).
+ */
+export function generateHistory(
+  office: Office,
+  n: number,
+  now: number,
+  { seed = 7, trails = true }: { seed?: number; trails?: boolean } = {},
+): History {
   const r = random(seed);
   const categories = office.settings.categories;
   const t = office.codec.t;
+  const label = (s: Status) => choiceLabel("status", s, t);
   const complaints: Complaint[] = [];
   const log: LogEntry[] = [];
+  // Rows are appended as complaints come in: oldest first, IDs in the same order.
+  const times = Array.from(
+    { length: n },
+    () => now - Math.floor(r.next() * 60 * 24) * HOUR - r.int(0, 59) * 60_000,
+  ).sort((a, b) => a - b);
   for (let i = 0; i < n; i++) {
     const target = categories[r.int(0, categories.length - 1)];
-    const receivedAt = now - Math.floor(r.next() * 60 * 24) * HOUR - r.int(0, 59) * 60_000;
+    const receivedAt = times[i] ?? now;
     const id = `TS-2026-${String(i + 1).padStart(6, "0")}`;
     const draft: Complaint = {
       ...emptyComplaint(),
@@ -75,7 +94,7 @@ export function generateHistory(office: Office, n: number, now: number, seed = 7
       content: "楼道灯不亮，晚上出行不便，请尽快维修。",
     };
     const who = `desk${r.int(1, 3)}@office.example`;
-    const c = registerComplaint(draft, {
+    let c = registerComplaint(draft, {
       id,
       who,
       now: new Date(receivedAt),
@@ -93,20 +112,37 @@ export function generateHistory(office: Office, n: number, now: number, seed = 7
       note: "",
     });
     log.push(entry(receivedAt, "created", "", c.unit));
+    const history: StatusChange[] = [{ at: receivedAt, to: "new" }];
     const age = now - receivedAt;
     const path: Status[] = ["acknowledged", "in_progress", "resolved", "closed"];
     const steps = age > 10 * 24 * HOUR ? 4 : Math.min(4, Math.floor(r.next() * 4));
     let at = receivedAt;
-    let from: Status = "new";
     for (let s = 0; s < steps; s++) {
       at = addBusinessMinutes(office.calendar, at, r.int(30, 600));
       if (at >= now) break;
       const to = path[s] ?? "closed";
-      log.push(entry(at, "status", choiceLabel("status", from, t), choiceLabel("status", to, t)));
-      from = to;
+      log.push(entry(at, "status", label(c.status), label(to)));
+      c = applyTransition(c, { to, who, at: new Date(at) });
+      history.push({ at, to });
     }
-    complaints.push({ ...c, status: from });
+    // The figures the desk wrote: at the last move for a finished complaint, at the last
+    // hourly run (an hour ago) for an open one.
+    const scoredAt = isOpen(c.status) ? Math.max(at, now - HOUR) : at;
+    const sla = scoreComplaint(c, history, { now: new Date(scoredAt), ...office });
+    if (sla)
+      c = {
+        ...c,
+        responseDue: new Date(sla.responseDue),
+        resolutionDue: sla.resolutionDue === null ? null : new Date(sla.resolutionDue),
+        slaState: sla.state,
+      };
+    complaints.push({
+      ...c,
+      trail: trails ? formatTrail(history, office.codec.utcOffsetMinutes, label) : "",
+    });
   }
+  // The Log is written as things happen.
+  log.sort((a, b) => a.at.getTime() - b.at.getTime());
   return { complaints, log };
 }
 
@@ -115,8 +151,11 @@ export function generateServices(office: Office, n: number, now: number, seed = 
   const r = random(seed);
   const departments = office.settings.departments.map((d) => d.name);
   const out: Callback[] = [];
+  const times = Array.from({ length: n }, () => now - Math.floor(r.next() * 60 * 24) * HOUR).sort(
+    (a, b) => a - b,
+  );
   for (let i = 0; i < n; i++) {
-    const doneAt = now - Math.floor(r.next() * 60 * 24) * HOUR;
+    const doneAt = times[i] ?? now;
     const due = callbackDue(doneAt, "repair", office.settings.callbacks, office.calendar);
     const called = due < now && r.next() < 0.8;
     out.push({
