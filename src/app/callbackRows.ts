@@ -18,7 +18,7 @@ import { decodeRows, isBlank } from "../sheets/codec";
 import { CALLBACK_COLUMNS, headerFor, SCHEMAS } from "../sheets/schema";
 import { sendQueuedCallbackAlerts, settleOutcome } from "./callbackOutcome";
 import { answerLabel, readCallbacksIfAny, schedule } from "./callbacks";
-import { idsInSheet } from "./complaintRows";
+import { idsInSheet } from "./columns";
 import { newIds } from "./ids";
 import type { Office } from "./office";
 import { flagUnits } from "./owners";

@@ -16,6 +16,7 @@ import { findSheet, MissingSheetError, readTable, type Table } from "../gas/tabl
 import { allLabels, type Translate } from "../i18n/messages";
 import { choiceLabel, decodeRows } from "../sheets/codec";
 import { SCHEMAS } from "../sheets/schema";
+import { idsInSheet } from "./columns";
 import { rowsHolding } from "./finders";
 import { newIds } from "./ids";
 import { recordsWhere } from "./lookup";
@@ -155,7 +156,7 @@ export function followUpService(office: Office, cb: Callback, remarks: string): 
  */
 export function saveCallbacks(
   office: Office,
-  table: Pick<Table<Callback>, "sheet"> & Partial<Pick<Table<Callback>, "records">>,
+  table: Pick<Table<Callback>, "sheet">,
   drafts: readonly Callback[],
 ): Callback[] {
   return saveCallbacksAt(office, table, drafts).saved;
@@ -164,12 +165,14 @@ export function saveCallbacks(
 /** As saveCallbacks, also telling the sheet row of the first one. */
 export function saveCallbacksAt(
   office: Office,
-  table: Pick<Table<Callback>, "sheet"> & Partial<Pick<Table<Callback>, "records">>,
+  table: Pick<Table<Callback>, "sheet">,
   drafts: readonly Callback[],
 ): { saved: Callback[]; firstRow: number } {
   if (!drafts.length) return { saved: [], firstRow: 0 };
-  // The sheet's IDs are read only when the high-water mark is missing (a copied workbook).
-  const inSheet = () => (table.records ?? readCallbacks(office).records).map((c) => c.id);
+  // The sheet's IDs are read only when the high-water mark is missing (a copied workbook):
+  // the whole ID column, since `table.records` may hold only the few call-backs a caller found.
+  const inSheet = () =>
+    idsInSheet(table.sheet, readHeaderMap(table.sheet, SCHEMAS.callbacks.columns).index.get("id"));
   const ids = newIds(office, drafts.length, inSheet, "HF");
   const saved = drafts.map((d, i) => ({ ...d, id: ids[i] ?? "", loggedBy: d.loggedBy || office.user }));
   return { saved, firstRow: appendRecords(table.sheet, SCHEMAS.callbacks, office.codec, saved) };

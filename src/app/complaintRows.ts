@@ -29,6 +29,7 @@ import {
   complaintCallback,
   saveCallbacks,
 } from "./callbacks";
+import { idsInSheet } from "./columns";
 import { type Change, histories, logValue, readLog, writeLog } from "./complaints";
 import { earlierComplaints, rowsHolding } from "./finders";
 import { newIds } from "./ids";
@@ -363,15 +364,6 @@ function validateRow(
     return office.t("edit.incomplete", { problems: text });
   }
   return { ...record, ...validated.complaint, department: record.department, assignee: record.assignee };
-}
-
-export function idsInSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, idCol: number | undefined): string[] {
-  const last = sheet.getLastRow();
-  if (idCol === undefined || last < 2) return [];
-  return sheet
-    .getRange(2, idCol + 1, last - 1, 1)
-    .getValues()
-    .map(([v]) => String(v ?? ""));
 }
 
 /**
