@@ -82,6 +82,16 @@ function resolveOne(rt: Runtime, data: Fixture) {
 
 const unitOf = (data: Fixture) => data.complaints[0]?.unit ?? "";
 
+/** Someone changed a setting (unmeasured): the next action reads the office's lists afresh. */
+function settingsChanged(rt: Runtime) {
+  rt.meter.quietly(() => {
+    const view = readSheet(rt, "settings");
+    const i = view.rows.findIndex((r) => Object.values(r)[0] === "office.name");
+    const cell = cellOf(view, view.rowNumber(i), view.header[1] ?? "");
+    rt.edit(view.name, cell, String(view.rows[i]?.[view.header[1] ?? ""] ?? ""));
+  });
+}
+
 /** In the order an office's hour might see them; set-up last, as a repair of a full workbook. */
 export const ACTIONS: Action[] = [
   {
@@ -90,6 +100,14 @@ export const ACTIONS: Action[] = [
     act: (rt, data) => rt.callFromDialog("submitComplaint", intake(unitOf(data)), "bench-intake"),
   },
   { name: "typed row (onEdit)", kind: "trigger", act: (rt, data) => typeNewRow(rt, unitOf(data)) },
+  {
+    name: "typed row, lists not cached (onEdit)",
+    kind: "trigger",
+    act: (rt, data) => {
+      settingsChanged(rt);
+      typeNewRow(rt, unitOf(data));
+    },
+  },
   { name: "status edit → resolved (onEdit)", kind: "trigger", act: resolveOne },
   {
     name: "record call-back (dialog)",

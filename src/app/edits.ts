@@ -5,7 +5,7 @@ import { LockBusyError, withDocumentLock } from "../gas/services";
 import { allLabels, type MessageKey } from "../i18n/messages";
 import { type EditHint, settleComplaintRows } from "./complaintRows";
 import { explainError } from "./errors";
-import { loadOffice, type Office } from "./office";
+import { CONFIG_SHEETS, forgetOfficeConfig, loadOffice, type Office } from "./office";
 import { completeCallbackEdits } from "./serviceIntake";
 
 /** How long an edit waits for the lock: the person is watching, and the sweep catches up. */
@@ -13,11 +13,15 @@ const EDIT_LOCK_WAIT_MS = 5_000;
 
 type RowSpan = { first: number; last: number };
 
+type EditHandler =
+  | { sheet: MessageKey; settle: (office: Office, rows: RowSpan, hint: EditHint) => string[] }
+  /** Needs neither the office nor the lock (and must stay cheap: it runs on every keystroke there). */
+  | { sheet: MessageKey; noted: () => void };
+
 /** Who settles typing in which sheet: each capability registers its sheet here. */
-const EDIT_HANDLERS: readonly {
-  sheet: MessageKey;
-  settle: (office: Office, rows: RowSpan, hint: EditHint) => string[];
-}[] = [
+const EDIT_HANDLERS: readonly EditHandler[] = [
+  // The office's configuration: the next edit or dialog reads it afresh (see office.ts).
+  ...CONFIG_SHEETS.map((sheet) => ({ sheet, noted: forgetOfficeConfig })),
   {
     sheet: "sheet.complaints",
     settle: (office, { first, last }, hint) =>
@@ -37,6 +41,10 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const name = e.range.getSheet().getName();
   const handler = EDIT_HANDLERS.find((h) => allLabels(h.sheet).includes(name));
   if (!handler) return;
+  if ("noted" in handler) {
+    handler.noted();
+    return;
+  }
   const rows = { first: Math.max(2, e.range.getRow()), last: e.range.getRow() + e.range.getNumRows() - 1 };
   if (rows.last < 2) return;
   const ss = e.source;
