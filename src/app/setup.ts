@@ -18,7 +18,7 @@ import { checkHeaders } from "./setup/columnHeaders";
 import { checkHeaderRow, type HeaderRowState, rememberedHeaders, rememberHeaders } from "./setup/headerRow";
 import { checkGrid } from "./setup/leanGrid";
 import { ensureSheet, findRenamedSheets } from "./setup/renamedSheets";
-import type { AnySpec, SheetContext } from "./setup/sheetContext";
+import { type AnySpec, type SheetContext, SheetFacts } from "./setup/sheetContext";
 import { checkTriggers } from "./setup/triggerChecks";
 import { checkTimeZone, removeBlankStarterSheet } from "./setup/workbookChecks";
 
@@ -59,7 +59,9 @@ export interface Inspection {
 
 export function inspectWorkbook(ss: Spreadsheet, now: Date, apply: boolean): Inspection {
   const language = officeLanguage(ss);
-  const ctx: SheetContext = { ss, language, t: translator(language) };
+  // Sheet sizes and header rows, read once and shared by the checks until fixes change them.
+  const facts = new SheetFacts();
+  const ctx: SheetContext = { ss, language, t: translator(language), facts };
   const findings: Finding[] = [];
   /** Problems that keep the office's records from being read (missing or headerless sheets). */
   let structural = false;
@@ -69,6 +71,7 @@ export function inspectWorkbook(ss: Spreadsheet, now: Date, apply: boolean): Ins
     const out: Finding[] = [];
     fn(out);
     if (apply) for (const f of out) if (!f.info) f.fix?.();
+    if (apply && out.some((f) => !f.info && f.fix)) facts.clear();
     if (blocking && out.some((f) => !f.info)) structural = true;
     if (blocking && out.some((f) => f.manual)) stuck = true;
     findings.push(...out);

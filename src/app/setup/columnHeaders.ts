@@ -4,7 +4,7 @@ import { mapHeaders } from "../../sheets/codec";
 import { type ColumnSpec, headerFor, type SheetSpec } from "../../sheets/schema";
 import type { Finding } from "../findings";
 import { writeHeader } from "./headerRow";
-import type { SheetContext } from "./sheetContext";
+import { factsOf, type SheetContext, type SheetFacts } from "./sheetContext";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -20,8 +20,7 @@ export function checkHeaders<T>(
   findings: Finding[],
 ): string[] {
   const sheetName = sheet.getName();
-  const width = Math.max(1, sheet.getLastColumn());
-  const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+  const header = factsOf(ctx).header(sheet);
   const map = mapHeaders(spec.columns, header);
   const target: unknown[] = [...header];
   const changes: Finding[] = [];
@@ -102,8 +101,10 @@ function renamedInPlace(
   return guesses;
 }
 
-/** Where each of the schema's columns sits, from the sheet's header row (one read). */
-export function headerMap<T>(sheet: Sheet, spec: SheetSpec<T>) {
-  const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0] ?? [];
+/** Where each of the schema's columns sits, from the sheet's header row (read once per set-up stage). */
+export function headerMap<T>(sheet: Sheet, spec: SheetSpec<T>, facts?: SheetFacts) {
+  const header = facts
+    ? facts.header(sheet)
+    : (sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0] ?? []);
   return mapHeaders(spec.columns, header);
 }

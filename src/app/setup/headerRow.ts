@@ -6,13 +6,11 @@ import { readDocumentJson, writeDocumentJson } from "../../gas/identity";
 import { choiceCode, isBlank, mapHeaders } from "../../sheets/codec";
 import { headerFor, type SheetId } from "../../sheets/schema";
 import type { Finding } from "../findings";
-import type { AnySpec, SheetContext } from "./sheetContext";
+import { type AnySpec, factsOf, type SheetContext } from "./sheetContext";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const HEADER_BG = "#e8eef7";
-/** How far down a header row is looked for (an office may insert a title row above it). */
-const TOP_ROWS = 10;
 
 /** Writes a header row (one call) in the desk's header style, widening the sheet if needed. */
 export function writeHeader(sheet: Sheet, header: readonly unknown[]) {
@@ -98,8 +96,10 @@ export function checkHeaderRow(
   findings: Finding[],
   remembered: readonly string[] | undefined,
 ): HeaderRowState {
-  const width = Math.max(1, sheet.getLastColumn());
-  const top = sheet.getRange(1, 1, Math.min(TOP_ROWS, sheet.getMaxRows()), width).getValues();
+  // The top rows: a header row is looked for there (an office may insert a title row above it).
+  const facts = factsOf(ctx);
+  const width = Math.max(1, facts.lastColumn(sheet));
+  const top = facts.top(sheet);
   const first = top[0] ?? [];
   if (looksLikeHeader(spec, first)) return "ok";
   const name = sheet.getName();

@@ -3,7 +3,7 @@
 // type into their empty rows back when they run short.
 import type { SheetId } from "../../sheets/schema";
 import type { Finding } from "../findings";
-import type { AnySpec, SheetContext } from "./sheetContext";
+import { type AnySpec, factsOf, type SheetContext } from "./sheetContext";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -33,10 +33,11 @@ const HEADROOM: Record<SheetId, number> = {
 export function checkGrid(ctx: SheetContext, sheet: Sheet, spec: AnySpec, findings: Finding[]) {
   const headroom = HEADROOM[spec.id];
   const name = sheet.getName();
-  const maxRows = sheet.getMaxRows();
-  const maxColumns = sheet.getMaxColumns();
-  const lastRow = Math.max(1, sheet.getLastRow());
-  const keepColumns = Math.max(sheet.getLastColumn(), spec.columns.length);
+  const facts = factsOf(ctx);
+  const maxRows = facts.maxRows(sheet);
+  const maxColumns = facts.maxColumns(sheet);
+  const lastRow = Math.max(1, facts.lastRow(sheet));
+  const keepColumns = Math.max(facts.lastColumn(sheet), spec.columns.length);
   const keepRows = lastRow + headroom;
   const extraColumns = Math.max(0, maxColumns - keepColumns);
   // A little slack, so that the rows typed since the last repair do not make every repair trim.
