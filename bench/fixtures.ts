@@ -118,8 +118,9 @@ export function generateHistory(
     const steps = age > 10 * 24 * HOUR ? 4 : Math.min(4, Math.floor(r.next() * 4));
     let at = receivedAt;
     for (let s = 0; s < steps; s++) {
-      at = addBusinessMinutes(office.calendar, at, r.int(30, 600));
-      if (at >= now) break;
+      const next = addBusinessMinutes(office.calendar, at, r.int(30, 600));
+      if (next >= now) break;
+      at = next;
       const to = path[s] ?? "closed";
       log.push(entry(at, "status", label(c.status), label(to)));
       c = applyTransition(c, { to, who, at: new Date(at) });
