@@ -147,7 +147,11 @@ export function generateHistory(
   return { complaints, log };
 }
 
-/** N repair and housekeeping call-backs over the same 60 days; older ones mostly called back. */
+/**
+ * N repair and housekeeping call-backs over the same 60 days: most called back on time; the
+ * rest are tried again until, a week past due, they are given up as unreachable after the
+ * office's number of tries.
+ */
 export function generateServices(office: Office, n: number, now: number, seed = 11): Callback[] {
   const r = random(seed);
   const departments = office.settings.departments.map((d) => d.name);
@@ -159,6 +163,9 @@ export function generateServices(office: Office, n: number, now: number, seed = 
     const doneAt = times[i] ?? now;
     const due = callbackDue(doneAt, "repair", office.settings.callbacks, office.calendar);
     const called = due < now && r.next() < 0.8;
+    const givenUp = !called && due < now - 7 * 24 * HOUR;
+    const tries = office.settings.callbacks.maxAttempts;
+    const lastTry = due + r.int(1, 6) * 24 * HOUR;
     out.push({
       ...emptyCallback(),
       id: `HF-2026-${String(i + 1).padStart(6, "0")}`,
@@ -171,13 +178,13 @@ export function generateServices(office: Office, n: number, now: number, seed = 
       handler: "repairs@office.example",
       department: departments[r.int(0, departments.length - 1)] ?? "",
       dueAt: new Date(due),
-      calledAt: called ? new Date(due - r.int(0, 600) * 60_000) : null,
-      calledBy: called ? "desk1@office.example" : "",
-      method: called ? "phone" : "",
-      result: called ? "reached" : "",
+      calledAt: called ? new Date(due - r.int(0, 600) * 60_000) : givenUp ? new Date(lastTry) : null,
+      calledBy: called || givenUp ? "desk1@office.example" : "",
+      method: called || givenUp ? "phone" : "",
+      result: called ? "reached" : givenUp ? "unreachable" : "",
       satisfaction: called ? (r.next() < 0.9 ? "satisfied" : "dissatisfied") : "",
-      attempts: called ? 1 : null,
-      state: called ? "done" : "pending",
+      attempts: called ? 1 : givenUp ? tries : null,
+      state: called ? "done" : givenUp ? "unreachable" : "pending",
       loggedBy: `desk${r.int(1, 3)}@office.example`,
     });
   }

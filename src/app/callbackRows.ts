@@ -12,14 +12,15 @@ import { formatLocal } from "../domain/dates";
 import { sameTime } from "../domain/rowEdit";
 import { patchRows, type RowPatch, readHeaderMap, readRows, runsOf } from "../gas/patch";
 import { LockBusyError, withDocumentLock } from "../gas/services";
-import { findSheet, MissingColumnsError, MissingSheetError, type Table } from "../gas/table";
+import { findSheet, MissingColumnsError, MissingSheetError } from "../gas/table";
 import { allLabels } from "../i18n/messages";
 import { decodeRows, isBlank } from "../sheets/codec";
 import { CALLBACK_COLUMNS, headerFor, SCHEMAS } from "../sheets/schema";
 import { sendQueuedCallbackAlerts, settleOutcome } from "./callbackOutcome";
-import { answerLabel, readCallbacksIfAny, schedule } from "./callbacks";
+import { answerLabel, schedule } from "./callbacks";
 import { idsInSheet } from "./columns";
 import { newIds } from "./ids";
+import { type LiveCallbacks, readLiveCallbacks } from "./liveCallbacks";
 import type { Office } from "./office";
 import { flagUnits } from "./owners";
 import { outcomeMessage } from "./recordCallback";
@@ -241,43 +242,25 @@ function typedOverCells(
 }
 
 /**
- * For the hourly run: the Call-backs sheet after settling the rows an edit left unsettled
+ * For the hourly run: the live call-backs after settling the rows an edit left unsettled
  * (content without an ID, a call typed in but not recorded, a state its cells do not allow),
  * and after sending the alerts queued by unsatisfied owners typed in (onEdit may not send
- * mail). Null when the sheet is missing. When people hold the lock, it is left to next hour.
+ * mail). `since`: also the finished call-backs due from then on (the digest's rates). Null
+ * when the sheet is missing. When people hold the lock, it is left to next hour.
  */
-export function sweptCallbacks(office: Office, lockWaitMs = 30_000): Table<Callback> | null {
-  const table = readCallbacksIfAny(office);
-  if (!table) return null;
-  const rows = unsettledCallbackRows(office, table);
+export function sweptCallbacks(office: Office, since?: number, lockWaitMs = 30_000): LiveCallbacks | null {
+  const live = readLiveCallbacks(office, since);
+  if (!live) return null;
+  const rows = live.unsettled;
   try {
     const swept = withDocumentLock(lockWaitMs, () => {
       for (const [first, last] of runsOf(rows)) completeCallbackEdits(office, first, last);
       sendQueuedCallbackAlerts(office);
       return rows.length;
     });
-    return swept ? readCallbacksIfAny(office) : table;
+    return swept ? readLiveCallbacks(office, since) : live;
   } catch (e) {
-    if (e instanceof LockBusyError) return table;
+    if (e instanceof LockBusyError) return live;
     throw e;
   }
-}
-
-/** Rows an edit did not settle: content without an ID, a call typed in, a state its cells do not allow. */
-export function unsettledCallbackRows(office: Office, table: Table<Callback>): number[] {
-  const idCol = table.map.index.get("id");
-  const byRow = new Map(table.rowNumbers.map((row, i) => [row, table.records[i]]));
-  const rows: number[] = [];
-  table.values.slice(1).forEach((raw, i) => {
-    const row = i + 2;
-    const c = byRow.get(row);
-    if (idCol === undefined || raw.every(isBlank)) return;
-    if (isBlank(raw[idCol]) || !c) rows.push(row);
-    else if (
-      typedOutcome(c, null, office.codec.utcOffsetMinutes) ||
-      !possibleStates(c, office.settings.callbacks.maxAttempts).includes(c.state as never)
-    )
-      rows.push(row);
-  });
-  return rows;
 }

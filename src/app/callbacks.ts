@@ -35,15 +35,6 @@ export function readCallbacks(office: Office): Table<Callback> {
 }
 
 /**
- * The Call-backs sheet, or null when it is missing (a workbook set up before call-backs
- * existed): complaint work goes on, and the health check asks for set-up.
- */
-export function readCallbacksIfAny(office: Office): Table<Callback> | null {
-  if (!findSheet(office.ss, SCHEMAS.callbacks, office.t(SCHEMAS.callbacks.nameKey))) return null;
-  return readCallbacks(office);
-}
-
-/**
  * One call-back by its ID, found on Google's side (TextFinder) and read alone, so recording a
  * call costs the same at 50,000 rows as at 50. Null when no single row holds that ID.
  */

@@ -7,8 +7,8 @@ import { isEmail } from "../domain/email";
 import type { TrackedItem } from "../domain/escalation";
 import { encodeNotice, type Ledger } from "../domain/notices";
 import { remainingEmailQuota } from "../gas/services";
-import { readCallbacksIfAny } from "./callbacks";
 import { digestMail } from "./emails";
+import { readLiveCallbacks } from "./liveCallbacks";
 import type { Office } from "./office";
 import { rescoreAll } from "./rescore";
 import { Outbox } from "./sentLog";
@@ -35,6 +35,13 @@ export function digestSince(office: Office): number {
   return startOfLocalDay(office.now.getTime(), office.codec.utcOffsetMinutes) - 86_400_000;
 }
 
+/** The digest's call-back rates count the call-backs due in the last RATE_DAYS days. */
+const RATE_DAYS = 30;
+
+export function callbackRatesSince(office: Office): number {
+  return startOfLocalDay(office.now.getTime(), office.codec.utcOffsetMinutes) - RATE_DAYS * 86_400_000;
+}
+
 /** Sends today's digest through `outbox` unless it went out already (or `force`). */
 export function deliverDigest(
   office: Office,
@@ -55,7 +62,7 @@ export function deliverDigest(
   if (remainingEmailQuota() < 1)
     return { sent: false, day, message: office.t("run.quotaExhausted", { pending: 1 }) };
   const figures = computeDigest(items, now, offset);
-  const cb = callbacks ? callbackDigest(callbacks, now, startOfLocalDay(now, offset)) : undefined;
+  const cb = callbacks ? callbackDigest(callbacks, now, startOfLocalDay(now, offset), RATE_DAYS) : undefined;
   const ctx = { t: office.t, officeName: office.settings.officeName, utcOffsetMinutes: offset };
   const result = outbox.deliver({ to, keys: [key], force, render: () => digestMail(ctx, figures, cb) });
   switch (result.status) {
@@ -80,7 +87,8 @@ export function sendDigest(office: Office, force = false): DigestReport {
   // Already out (or nowhere to send it): no need to score the complaints.
   const skip = !key || (!force && sent.has(key));
   const items = skip ? [] : rescoreAll(office, digestSince(office)).items;
-  const callbacks = skip ? null : (readCallbacksIfAny(office)?.records ?? null);
+  const live = skip ? null : readLiveCallbacks(office, callbackRatesSince(office));
+  const callbacks = live ? [...live.records, ...live.recent] : null;
   const report = deliverDigest(office, outbox, sent, items, callbacks, force);
   outbox.close(null);
   return report;

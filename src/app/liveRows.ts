@@ -5,16 +5,13 @@
 import type { Complaint } from "../domain/complaint";
 import { isDate } from "../domain/dates";
 import { lastStatus, parseTrail } from "../domain/trail";
-import { readRows, runsOf } from "../gas/patch";
 import { type CellProblem, decodeRows, type HeaderMap, isBlank } from "../sheets/codec";
 import { SCHEMAS } from "../sheets/schema";
+import { columnValues, readRowBlocks } from "./columns";
 import { openComplaints, statusOf } from "./complaintRows";
 import type { Office } from "./office";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** Above this many separate blocks of live rows, read from the first one to the end at once. */
-const MAX_BLOCKS = 20;
 
 /** Statuses whose deadlines still move; resolved and closed items keep the figures they ended with. */
 const WORKING = new Set(["new", "acknowledged", "in_progress", "paused", "reopened"]);
@@ -35,28 +32,21 @@ export interface LiveComplaints {
 export function readLiveComplaints(office: Office, since?: number): LiveComplaints {
   const { sheet, map } = openComplaints(office);
   const last = sheet.getLastRow();
-  const column = (key: keyof Complaint) => {
-    const col = map.index.get(key);
-    if (col === undefined || last < 2) return [] as unknown[];
-    return sheet
-      .getRange(2, col + 1, last - 1, 1)
-      .getValues()
-      .map((r) => r[0]);
-  };
+  const column = (key: keyof Complaint) => columnValues(sheet, map.index.get(key), last);
   const ids = column("id");
   const statuses = column("status");
-  const units = column("unit");
   const trails = column("trail");
   const updated = since === undefined ? [] : column("updatedAt");
   const received = since === undefined ? [] : column("receivedAt");
   const live: number[] = [];
+  /** Rows without an ID: content being typed (or left) is told from blank rows once read. */
+  const noId: number[] = [];
   const unsettled: number[] = [];
   const recent = (v: unknown) => since !== undefined && isDate(v) && v.getTime() >= since;
   for (let i = 0; i < Math.max(0, last - 1); i++) {
     const row = i + 2;
-    const id = String(ids[i] ?? "").trim();
-    if (!id) {
-      if (!isBlank(units[i])) unsettled.push(row);
+    if (!String(ids[i] ?? "").trim()) {
+      noId.push(row);
       continue;
     }
     const status = statusOf(String(statuses[i] ?? ""));
@@ -64,7 +54,11 @@ export function readLiveComplaints(office: Office, since?: number): LiveComplain
     if (!trail || !status || status !== lastStatus(trail)) unsettled.push(row);
     else if (WORKING.has(status) || recent(updated[i]) || recent(received[i])) live.push(row);
   }
-  const rows = readLiveRows(sheet, live, map.width);
+  const read = readRowBlocks(sheet, [...live, ...noId], map.width);
+  const unitCol = map.index.get("unit") ?? -1;
+  for (const row of noId) if (!isBlank(read.get(row)?.[unitCol])) unsettled.push(row);
+  unsettled.sort((a, b) => a - b);
+  const rows = new Map(live.map((r) => [r, read.get(r) ?? []]));
   const numbers = [...rows.keys()].sort((a, b) => a - b);
   const decoded = decodeRows(
     SCHEMAS.complaints,
@@ -83,20 +77,4 @@ export function readLiveComplaints(office: Office, since?: number): LiveComplain
     unsettled,
     totalRows: Math.max(0, last - 1),
   };
-}
-
-function readLiveRows(sheet: Sheet, rows: readonly number[], width: number): Map<number, unknown[]> {
-  const blocks = runsOf(rows);
-  if (blocks.length <= MAX_BLOCKS) return readRows(sheet, rows, width);
-  const first = blocks[0]?.[0] ?? 2;
-  const last = blocks[blocks.length - 1]?.[1] ?? first;
-  const wanted = new Set(rows);
-  const out = new Map<number, unknown[]>();
-  sheet
-    .getRange(first, 1, last - first + 1, width)
-    .getValues()
-    .forEach((v, i) => {
-      if (wanted.has(first + i)) out.set(first + i, v);
-    });
-  return out;
 }

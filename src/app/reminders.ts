@@ -10,7 +10,7 @@ import { groupByRecipient, type Notice, planNotices } from "../domain/escalation
 import { fingerprint, type Ledger } from "../domain/notices";
 import { remainingEmailQuota } from "../gas/services";
 import { sweptCallbacks } from "./callbackRows";
-import { deliverDigest, digestKey, digestSince } from "./digest";
+import { callbackRatesSince, deliverDigest, digestKey, digestSince } from "./digest";
 import { MAX_LISTED, reminderMail } from "./emails";
 import { loadOffice, type Office } from "./office";
 import { rescoreAll } from "./rescore";
@@ -93,14 +93,18 @@ function letterFor(office: Office, person: Outgoing) {
 export function sendReminders(office: Office, startedAt: number): ReminderReport {
   const outbox = new Outbox(office, startedAt);
   const sent: Ledger = outbox.open();
-  // Yesterday's rows too: the digest may be owed from this run.
-  const { items } = rescoreAll(office, digestSince(office));
+  const digest = digestKey(office);
+  const digestDue =
+    digest !== null &&
+    !sent.has(digest) &&
+    digestOwed(office.now.getTime(), office.codec.utcOffsetMinutes, office.settings.digestHour, outbox.since);
+  // When the digest is owed from this run, yesterday's rows and the month's call-backs too.
+  const { items } = rescoreAll(office, digestDue ? digestSince(office) : undefined);
   // Call-back rows a busy edit left are settled, and alerts for calls typed in are sent, first.
-  const callbackTable = sweptCallbacks(office);
+  const callbackTable = sweptCallbacks(office, digestDue ? callbackRatesSince(office) : undefined);
   const callbacks = callbackTable?.records ?? [];
   const notices = planNotices(items, office.settings, office.now.getTime(), NOTHING);
   const callbackNotices = callbackCandidates(office, callbacks);
-  const digest = digestKey(office);
   // Every notice that could go out now: the period memory keeps these and forgets the rest.
   const live = callbackTable
     ? new Set(
@@ -114,12 +118,16 @@ export function sendReminders(office: Office, startedAt: number): ReminderReport
   const dueCallbacks = callbackNotices.filter((c) => !sent.has(c.key));
   const t = office.t;
   const extra: string[] = [];
-  if (
-    digest &&
-    !sent.has(digest) &&
-    digestOwed(office.now.getTime(), office.codec.utcOffsetMinutes, office.settings.digestHour, outbox.since)
-  )
-    extra.push(deliverDigest(office, outbox, sent, items, callbackTable ? callbacks : null).message);
+  if (digestDue)
+    extra.push(
+      deliverDigest(
+        office,
+        outbox,
+        sent,
+        items,
+        callbackTable ? [...callbacks, ...callbackTable.recent] : null,
+      ).message,
+    );
 
   let emails = 0;
   let delivered = 0;
