@@ -11,15 +11,14 @@ import {
 import type { Complaint } from "../domain/complaint";
 import { escapeRe } from "../domain/units";
 import { appendRecords } from "../gas/append";
-import { readHeaderMap, readRows } from "../gas/patch";
+import { readRows } from "../gas/patch";
 import { findSheet, MissingSheetError, readTable, type Table } from "../gas/table";
 import { allLabels, type Translate } from "../i18n/messages";
 import { choiceLabel, decodeRows } from "../sheets/codec";
 import { SCHEMAS } from "../sheets/schema";
-import { idsInSheet } from "./columns";
-import { rowsHolding } from "./finders";
+import { headerMapOf, idsInSheet, rowsMatching } from "./columns";
 import { newIds } from "./ids";
-import { recordsWhere } from "./lookup";
+import { recordsAt } from "./lookup";
 import type { Office } from "./office";
 
 export function readCallbacks(office: Office): Table<Callback> {
@@ -44,8 +43,8 @@ export function findCallback(
 ): { sheet: GoogleAppsScript.Spreadsheet.Sheet; record: Callback; row: number } | null {
   const sheet = findSheet(office.ss, SCHEMAS.callbacks, office.t(SCHEMAS.callbacks.nameKey));
   if (!sheet) throw new MissingSheetError(allLabels(SCHEMAS.callbacks.nameKey));
-  const map = readHeaderMap(sheet, SCHEMAS.callbacks.columns);
-  const found = rowsHolding(sheet, map.index.get("id"), id);
+  const map = headerMapOf(sheet, SCHEMAS.callbacks.columns);
+  const found = rowsMatching(sheet, map.index.get("id"), id);
   if (found.length !== 1) return null;
   const row = found[0] as number;
   const raw = readRows(sheet, [row], map.width).get(row) ?? [];
@@ -73,12 +72,9 @@ export function callbacksOfComplaints(
   if (!sheet) return null;
   const ids = [...new Set(complaintIds.map((id) => id.trim()).filter(Boolean))];
   if (!ids.length) return { sheet, records: [] };
-  const text = `^(?:${ids.map(escapeRe).join("|")})$`;
-  const records = recordsWhere<Callback>(office, SCHEMAS.callbacks, "ref", {
-    text,
-    regex: true,
-    entire: true,
-  }).records;
+  const map = headerMapOf(sheet, SCHEMAS.callbacks.columns);
+  const rows = rowsMatching(sheet, map.index.get("ref"), `^(?:${ids.map(escapeRe).join("|")})$`, true);
+  const { records } = recordsAt<Callback>(office, SCHEMAS.callbacks, sheet, rows, map);
   const wanted = new Set(ids.map((id) => id.toLowerCase()));
   return { sheet, records: records.filter((c) => wanted.has(c.ref.trim().toLowerCase())) };
 }
@@ -163,7 +159,7 @@ export function saveCallbacksAt(
   // The sheet's IDs are read only when the high-water mark is missing (a copied workbook):
   // the whole ID column, since `table.records` may hold only the few call-backs a caller found.
   const inSheet = () =>
-    idsInSheet(table.sheet, readHeaderMap(table.sheet, SCHEMAS.callbacks.columns).index.get("id"));
+    idsInSheet(table.sheet, headerMapOf(table.sheet, SCHEMAS.callbacks.columns).index.get("id"));
   const ids = newIds(office, drafts.length, inSheet, "HF");
   const saved = drafts.map((d, i) => ({ ...d, id: ids[i] ?? "", loggedBy: d.loggedBy || office.user }));
   return { saved, firstRow: appendRecords(table.sheet, SCHEMAS.callbacks, office.codec, saved) };

@@ -11,8 +11,8 @@ import { planRowEdit, scoreComplaint } from "../domain/rowEdit";
 import { categoryNames } from "../domain/settings";
 import { formatTrail, lastStatus, parseTrail, trailFromRow } from "../domain/trail";
 import { applyTransition, TRANSITION_FIELDS, type TransitionProblem } from "../domain/workflow";
-import { patchRows, type RowPatch, readHeaderMap, readRows } from "../gas/patch";
-import { MissingSheetError, requireColumns, requireSheet } from "../gas/table";
+import { patchRows, type RowPatch, readRows } from "../gas/patch";
+import { findSheet, MissingSheetError, requireColumns, requireSheet } from "../gas/table";
 import {
   choiceCode,
   choiceLabel,
@@ -29,9 +29,9 @@ import {
   complaintCallback,
   saveCallbacks,
 } from "./callbacks";
-import { idsInSheet } from "./columns";
+import { headerMapOf, idsInSheet, rowsMatching } from "./columns";
 import { type Change, histories, logValue, readLog, writeLog } from "./complaints";
-import { earlierComplaints, rowsHolding } from "./finders";
+import { earlierComplaints } from "./finders";
 import { newIds } from "./ids";
 import { fieldMessage } from "./intake";
 import type { Office } from "./office";
@@ -52,7 +52,7 @@ export function openComplaints(office: Office): {
   map: HeaderMap;
 } {
   const sheet = requireSheet(office.ss, SCHEMAS.complaints, office.codec);
-  const map = readHeaderMap(sheet, COMPLAINT_COLUMNS);
+  const map = headerMapOf(sheet, COMPLAINT_COLUMNS);
   requireColumns(sheet, map, office.codec, REQUIRED);
   return { sheet, map };
 }
@@ -132,7 +132,8 @@ export function settleComplaintRows(office: Office, rowNumbers: readonly number[
   const changes: Change[] = [];
   const patches: RowPatch<Complaint>[] = [];
   const fresh: { row: number; draft: Complaint; raw: unknown[] }[] = [];
-  const resolvedNow: Complaint[] = [];
+  /** Complaints resolved by this edit, and whether they may have a call-back already. */
+  const resolvedNow: { complaint: Complaint; mayHaveCallback: boolean }[] = [];
   const fromLog = lazyLogHistories(office);
   const single = hint.oldValue !== undefined;
   // Closing asks about the call-backs of the rows edited, found on Google's side, read once.
@@ -240,7 +241,13 @@ export function settleComplaintRows(office: Office, rowNumbers: readonly number[
     for (const field of ["assignee", "department"] as const)
       if (editedKeys.has(field) && single && String(hint.oldValue ?? "") !== record[field])
         changes.push({ item: record.id, field, from: String(hint.oldValue ?? ""), to: record[field] });
-    if (plan.resolved) resolvedNow.push({ ...record, ...set });
+    // A call-back is made when a complaint is resolved: one resolved for the first time (as its
+    // own trail or the Log shows) has none to look for.
+    if (plan.resolved)
+      resolvedNow.push({
+        complaint: { ...record, ...set },
+        mayHaveCallback: source === "row" || history.some((h) => h.to === "resolved"),
+      });
   });
 
   const flagged: { row: number; unit: string }[] = [];
@@ -296,7 +303,7 @@ export function settleComplaintRows(office: Office, rowNumbers: readonly number[
     messages.push(office.t("error.noSheet", { sheet: office.t("sheet.log") }));
   scheduleCallbacks(
     office,
-    resolvedNow.filter((c) => landed.has(c.id)),
+    resolvedNow.filter((r) => landed.has(r.complaint.id)),
     messages,
   );
   return messages;
@@ -404,23 +411,28 @@ function writeLogIfAny(office: Office, changes: readonly Change[]): boolean {
   }
 }
 
-/** Every resolved complaint gets a call-back, unless one is still waiting for the owner. */
-function scheduleCallbacks(office: Office, resolved: readonly Complaint[], messages: string[]) {
+/**
+ * Every resolved complaint gets a call-back, unless one is still waiting for the owner: the
+ * call-backs of those that may have one are found on Google's side first.
+ */
+function scheduleCallbacks(
+  office: Office,
+  resolved: readonly { complaint: Complaint; mayHaveCallback: boolean }[],
+  messages: string[],
+) {
   if (!resolved.length) return;
-  const table = callbacksOfComplaints(
-    office,
-    resolved.map((c) => c.id),
-  );
-  if (!table) {
+  const sheet = findSheet(office.ss, SCHEMAS.callbacks, office.t(SCHEMAS.callbacks.nameKey));
+  if (!sheet) {
     messages.push(office.t("error.noSheet", { sheet: office.t("sheet.callbacks") }));
     return;
   }
+  const again = resolved.filter((r) => r.mayHaveCallback).map((r) => r.complaint.id);
+  const earlier = again.length ? (callbacksOfComplaints(office, again)?.records ?? []) : [];
   const drafts = resolved
-    .filter(
-      (c) => !callbacksOf(table.records, c.id).some((cb) => cb.state === "pending" || cb.state === "waiting"),
-    )
+    .map((r) => r.complaint)
+    .filter((c) => !callbacksOf(earlier, c.id).some((cb) => cb.state === "pending" || cb.state === "waiting"))
     .map((c) => complaintCallback(office, c));
-  for (const cb of saveCallbacks(office, table, drafts)) {
+  for (const cb of saveCallbacks(office, { sheet }, drafts)) {
     const due = cb.dueAt ? formatLocal(cb.dueAt.getTime(), office.codec.utcOffsetMinutes) : "";
     messages.push(office.t("edit.callbackScheduled", { id: cb.ref, callback: cb.id, due }));
   }
@@ -481,7 +493,7 @@ export function moveComplaint(
   note: string,
 ): Complaint | null {
   const { sheet, map } = openComplaints(office);
-  const found = rowsHolding(sheet, map.index.get("id"), id);
+  const found = rowsMatching(sheet, map.index.get("id"), id);
   if (found.length !== 1) return null;
   const row = found[0] as number;
   const raw = readRows(sheet, [row], map.width).get(row) ?? [];

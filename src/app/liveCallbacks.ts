@@ -4,11 +4,10 @@
 // 30-day rates also need the finished call-backs due in that period, and read only the columns
 // the rates count.
 import { type Callback, possibleStates, typedOutcome } from "../domain/callback";
-import { readHeaderMap } from "../gas/patch";
 import { findSheet, requireColumns } from "../gas/table";
 import { decodeRows, type HeaderMap, isBlank } from "../sheets/codec";
 import { CALLBACK_COLUMNS, SCHEMAS } from "../sheets/schema";
-import { columnValues, readRowBlocks } from "./columns";
+import { columnValues, headerMapOf, readRowBlocks } from "./columns";
 import type { Office } from "./office";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -34,7 +33,7 @@ export interface LiveCallbacks {
 export function readLiveCallbacks(office: Office, since?: number): LiveCallbacks | null {
   const sheet = findSheet(office.ss, SCHEMAS.callbacks, office.t(SCHEMAS.callbacks.nameKey));
   if (!sheet) return null;
-  const map = readHeaderMap(sheet, CALLBACK_COLUMNS);
+  const map = headerMapOf(sheet, CALLBACK_COLUMNS);
   requireColumns(sheet, map, office.codec, REQUIRED);
   const last = sheet.getLastRow();
   const keys = since === undefined ? NARROW : [...NARROW, ...RATES];

@@ -29,6 +29,16 @@ describe("a call-back scheduled from the few rows read", () => {
   });
 });
 
+describe("resolving again", () => {
+  it("adds no second call-back while the first still waits for the owner", async () => {
+    const { rt, id } = await resolvedComplaint();
+    expect(callbacks(rt)).toHaveLength(1);
+    for (const s of ["重新打开", "处理中", "已解决"]) typeInto(rt, id, ["状态"], s);
+    expect(callbacks(rt)).toHaveLength(1);
+    expect(callbacks(rt)[0]?.["回访状态"]).toBe("待回访");
+  });
+});
+
 describe("the hourly run reads what can still change", () => {
   it("still puts back a 已回访 typed into a call-back's state while the desk was busy", async () => {
     const { rt } = await resolvedComplaint();
