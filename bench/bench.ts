@@ -80,6 +80,8 @@ function actionTable(results: Measure[]): string {
   );
 }
 
+if (option("years") !== undefined) await import("./years").then(() => process.exit(0)); // N years of a busy office: bench/years.ts
+
 if (process.argv.includes("--costs")) {
   console.log(costTable());
   process.exit(0);

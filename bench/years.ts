@@ -1,0 +1,186 @@
+// `npm run bench -- --years N`: N years of a busy office (30 complaints and 60 repair and
+// housekeeping services a day, the archive on at its default 12 months) in one workbook, on the
+// local runtime. Each month's records are filled in as the desk would have written them (see
+// years/busyOffice.ts), then the real hourly run catches up at the month's end (the archive
+// moves what has come due). On the last day of each year the installed triggers run every hour
+// while the office keeps working, and a typed row and a status edit are measured. Per year it
+// prints the grid and used cells per sheet, the hourly run's and the edits' modelled times in
+// both bands, trigger minutes per day and Sent rows; the table goes into out/bench.json
+// ("years") beside the per-action results.
+//
+//   npm run bench -- --years 5                 (about 10 minutes here)
+//   npm run bench -- --years 2 --out out/x.json
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { performance } from "node:perf_hooks";
+import { CALIBRATED } from "../local/costs";
+import { createRuntime, type Runtime } from "../local/emu/runtime";
+import { setDepartment, setSetting, sheetName } from "../sim/workbook";
+import { defaultOffice, generateOwners } from "./fixtures";
+import { archiveDue } from "./years/archived";
+import { BusyOffice } from "./years/busyOffice";
+import { rowsOf, workbookCells } from "./years/cells";
+import { appendAll, fill } from "./years/fill";
+import { type YearRow, yearTables } from "./years/report";
+import { sampleDay } from "./years/sampleDay";
+
+const HOUR = 3_600_000;
+const OFFSET_MS = 8 * HOUR;
+const START_YEAR = 2026;
+const OWNER = "desk1@office.example";
+const MANAGER = "manager@office.example";
+const DESK = [OWNER, "desk2@office.example", "desk3@office.example"];
+const RATES = { complaintsPerDay: 30, servicesPerDay: 60 };
+/** Households in the compound's owner register. */
+const OWNERS = 8_000;
+/** The measured day starts this long after the desk's triggers catch up and archive the month. */
+const WARM_UP_MS = 2 * HOUR;
+/** Before each measured day, the desk's own archive job moves what came due in this last stretch. */
+const REAL_ARCHIVE_MS = 14 * 24 * HOUR;
+
+function option(name: string): string | undefined {
+  const args = process.argv.slice(2);
+  const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return undefined;
+  const arg = args[i] ?? "";
+  return arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : (args[i + 1] ?? "");
+}
+
+/** Office-local midnight starting month `m` (0 = January of the first year). */
+const monthStart = (m: number) => Date.UTC(START_YEAR, m, 1) - OFFSET_MS;
+
+/** Complaints in the live workbook. */
+const live = (rt: Runtime) =>
+  Math.max(
+    0,
+    rt.meter.quietly(
+      () => rt.sheets.spreadsheet.getSheetByName(sheetName(rt, "complaints"))?.getLastRow() ?? 1,
+    ) - 1,
+  );
+
+/**
+ * The desk's hourly run, again and again while the archive has a batch under way or moved
+ * something: the month's archiving, which the hourly runs share out over the month.
+ */
+function catchUp(rt: Runtime, at: number) {
+  const first = rt.meter.executions.length;
+  const emails = rt.outbox.length;
+  const before = live(rt);
+  rt.clock.set(at);
+  // The installed triggers first: they have not fired since the last measured day.
+  rt.advanceTo(at);
+  const perRun: number[] = [before - live(rt)];
+  for (let runs = 0; runs < 20; runs++) {
+    const rows = live(rt);
+    try {
+      rt.run("runReminders");
+    } catch {
+      // Recorded in rt.failures.
+    }
+    perRun.push(rows - live(rt));
+    if (!rt.properties.document.has("archive.journal") && live(rt) === rows) break;
+  }
+  const runs = rt.meter.executions.slice(first).filter((r) => r.label === "runReminders");
+  return {
+    runs: runs.length,
+    modelledMs: Math.round(runs.reduce((n, r) => n + r.modelledMs, 0)),
+    moved: before - live(rt),
+    perRun,
+    deskEmails: rt.outbox.length - emails,
+  };
+}
+
+const years = Math.max(1, Math.min(10, Number(option("years")) || 5));
+const out = option("out") || "out/bench.json";
+const started = performance.now();
+const office = defaultOffice(MANAGER);
+const { codec } = office;
+const rt = await createRuntime({
+  now: monthStart(0),
+  user: OWNER,
+  locale: "zh_CN",
+  account: "workspace",
+});
+rt.run("setupWorkbook");
+setSetting(rt, "manager.email", MANAGER);
+for (const d of office.settings.departments) setDepartment(rt, d.name, d.head, d.headEmail, d.handlerEmails);
+appendAll(rt, "owners", generateOwners(OWNERS), codec);
+// Where in the hour the installed hourly trigger fires: the office's runs keep the same beat.
+rt.advanceBy(HOUR + 60_000);
+const firstRun = rt.meter.executions.find((r) => r.label === "runReminders");
+const phase = (firstRun?.startedAt ?? monthStart(0)) % HOUR;
+
+const busy = new BusyOffice(office, {
+  start: monthStart(0),
+  ...RATES,
+  tickPhaseMs: phase,
+  triggerOwner: OWNER,
+  desk: DESK,
+});
+const rows: YearRow[] = [];
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+
+for (let m = 0; m < years * 12; m++) {
+  const end = monthStart(m + 1) + phase;
+  const month = new Date(monthStart(m) + OFFSET_MS).toISOString().slice(0, 7);
+  if ((m + 1) % 12 !== 0) {
+    busy.advance(end);
+    fill(rt, busy, busy.take(), codec);
+    const moved = archiveDue(rt, office, end);
+    console.error(`${month}: ${live(rt)} complaints live, ${moved} archived (${elapsed()})`);
+    continue;
+  }
+  // The year's last month: the desk's own hourly runs archive it, then its last day is measured.
+  const day = end - 24 * HOUR;
+  const warmUp = day - WARM_UP_MS;
+  busy.advance(warmUp);
+  fill(rt, busy, busy.take(), codec);
+  archiveDue(rt, office, warmUp - REAL_ARCHIVE_MS);
+  const archive = catchUp(rt, warmUp);
+  const figures = sampleDay(rt, busy, codec, day, () => live(rt));
+  const year = (m + 1) / 12;
+  const cells = workbookCells(rt);
+  rows.push({
+    year,
+    day: new Date(day + OFFSET_MS).toISOString().slice(0, 10),
+    liveComplaints: live(rt),
+    archived: rowsOf(cells, office.codec.t("sheet.stats")),
+    archiveFiles: [...rt.drive.files.values()].filter((f) => f.mimeType === "application/json").length,
+    archive,
+    cells,
+    figures,
+    office: { ...busy.counts, openComplaints: busy.openComplaints, pendingCallbacks: busy.pendingCallbacks },
+  });
+  console.error(
+    `year ${year}: ${cells.grid.toLocaleString("en-US")} grid cells; the month's archive in ${archive.runs} run(s), ${archive.moved} complaints (${elapsed()})`,
+  );
+}
+
+const tables = yearTables(rows, CALIBRATED.pessimisticMultiplier);
+console.log(tables);
+const wallMs = Math.round(performance.now() - started);
+const existing = existsSync(out) ? (JSON.parse(readFileSync(out, "utf8")) as Record<string, unknown>) : {};
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(
+  out,
+  `${JSON.stringify(
+    {
+      ...existing,
+      years: {
+        office: {
+          ...RATES,
+          owners: OWNERS,
+          account: rt.account,
+          archiveAfterMonths: office.settings.archiveAfterMonths,
+        },
+        start: new Date(monthStart(0)).toISOString(),
+        pessimisticMultiplier: CALIBRATED.pessimisticMultiplier,
+        wallMs,
+        perYear: rows,
+      },
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.log(`\nwrote ${out} ("years") in ${(wallMs / 1000).toFixed(0)} s`);
