@@ -125,6 +125,11 @@ export const ACTIONS: Action[] = [
     kind: "dialog",
     act: (rt, data) => rt.callFromDialog("getUnitHistory", unitOf(data)),
   },
+  {
+    name: "health check (dialog)",
+    kind: "dialog",
+    act: (rt) => rt.callFromDialog("getHealthReport"),
+  },
   { name: "hourly run (runReminders)", kind: "run", act: (rt) => rt.run("runReminders") },
   { name: "digest (runDailyDigest)", kind: "run", act: (rt) => rt.run("runDailyDigest") },
   { name: "set-up/repair (setupWorkbook)", kind: "run", act: (rt) => rt.run("setupWorkbook") },

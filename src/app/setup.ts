@@ -61,7 +61,9 @@ export function inspectWorkbook(ss: Spreadsheet, now: Date, apply: boolean): Ins
   const language = officeLanguage(ss);
   // Sheet sizes and header rows, read once and shared by the checks until fixes change them.
   const facts = new SheetFacts();
-  const ctx: SheetContext = { ss, language, t: translator(language), facts };
+  // Repair checks every row's dropdowns and formats; the health check, which a person waits
+  // for, the newest records and the empty rows (setup/columnFormats.ts).
+  const ctx: SheetContext = { ss, language, t: translator(language), facts, everyRow: apply };
   const findings: Finding[] = [];
   /** Problems that keep the office's records from being read (missing or headerless sheets). */
   let structural = false;

@@ -12,6 +12,8 @@ export interface SheetContext {
   t: Translate;
   /** Shared by a set-up's checks; without it each check reads for itself. */
   facts?: SheetFacts;
+  /** Check the dropdowns and formats of every row (repair), not only where problems come from. */
+  everyRow?: boolean;
 }
 
 /** A sheet's schema whatever its record type: the checks read only its columns and names. */
@@ -34,12 +36,22 @@ export class SheetFacts {
     return facts.get(key) as T;
   }
 
-  lastRow(sheet: Sheet): number {
-    return this.get(sheet, "lastRow", () => sheet.getLastRow());
+  /** The last row and column holding anything: one getDataRange, whose size is known locally. */
+  private extent(sheet: Sheet): { rows: number; columns: number } {
+    return this.get(sheet, "extent", () => {
+      const range = sheet.getDataRange();
+      return { rows: range.getNumRows(), columns: range.getNumColumns() };
+    });
   }
 
+  /** As getLastRow, except that an empty sheet reads as 1. */
+  lastRow(sheet: Sheet): number {
+    return this.extent(sheet).rows;
+  }
+
+  /** As getLastColumn, except that an empty sheet reads as 1. */
   lastColumn(sheet: Sheet): number {
-    return this.get(sheet, "lastColumn", () => sheet.getLastColumn());
+    return this.extent(sheet).columns;
   }
 
   maxRows(sheet: Sheet): number {
