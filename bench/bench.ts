@@ -5,6 +5,7 @@
 //   npm run bench -- --sizes 1000,10000,50000,100000   sizes to measure (default below)
 //   npm run bench -- --costs                            print the cost table with its sources
 //   npm run bench -- --out out/bench.json               where to write the results
+//   npm run bench -- --before-trails                    a workbook from before status trails
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { CALIBRATED, FIGURES, SOURCES, type SourceKey } from "../local/costs";
@@ -91,12 +92,13 @@ const sizes = (option("sizes") ?? DEFAULT_SIZES.join(","))
   .split(",")
   .map((s) => Number(s.trim()))
   .filter((n) => Number.isInteger(n) && n > 0);
-const out = option("out") || "out/bench.json";
+const beforeTrails = process.argv.includes("--before-trails");
+const out = option("out") || (beforeTrails ? "out/bench-before-trails.json" : "out/bench.json");
 
 const results: Measure[] = [];
 const pure: Record<number, number> = {};
 for (const rows of sizes) {
-  const data = fixture(rows);
+  const data = fixture(rows, { trails: !beforeTrails });
   pure[rows] = pureLogic(data);
   let rt: Runtime;
   try {
@@ -126,6 +128,7 @@ writeFileSync(
   `${JSON.stringify(
     {
       now: new Date(NOW).toISOString(),
+      workbook: beforeTrails ? "from before status trails" : "as this version writes it",
       model: {
         pessimisticMultiplier: CALIBRATED.pessimisticMultiplier,
         limitsMs: { trigger: 30_000, dialog: 30_000, run: 360_000 },

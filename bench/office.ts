@@ -16,10 +16,11 @@ export interface Fixture extends History {
   owners: Owner[];
 }
 
-export function fixture(rows: number): Fixture {
+/** `trails: false`: a workbook from before status trails (its history only in the Log). */
+export function fixture(rows: number, { trails = true }: { trails?: boolean } = {}): Fixture {
   const office = defaultOffice();
   return {
-    ...generateHistory(office, rows, NOW),
+    ...generateHistory(office, rows, NOW, { trails }),
     services: generateServices(office, rows, NOW),
     owners: generateOwners(Math.round(rows * 0.4)),
   };

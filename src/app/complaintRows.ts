@@ -5,11 +5,12 @@
 import type { Complaint, Status } from "../domain/complaint";
 import { formatLocal, isDate } from "../domain/dates";
 import { INTAKE_FIELDS, type IntakeInput, validateIntake } from "../domain/intake";
-import type { StatusChange } from "../domain/log";
+import type { LogEntry, StatusChange } from "../domain/log";
 import { registerComplaint } from "../domain/register";
 import { planRowEdit, scoreComplaint } from "../domain/rowEdit";
 import { categoryNames } from "../domain/settings";
 import { formatTrail, lastStatus, parseTrail, trailFromRow } from "../domain/trail";
+import { escapeRe } from "../domain/units";
 import { applyTransition, TRANSITION_FIELDS, type TransitionProblem } from "../domain/workflow";
 import { patchRows, type RowPatch, readRows } from "../gas/patch";
 import { findSheet, MissingSheetError, requireColumns, requireSheet } from "../gas/table";
@@ -29,7 +30,7 @@ import {
   complaintCallback,
   saveCallbacks,
 } from "./callbacks";
-import { headerMapOf, idsInSheet, rowsMatching } from "./columns";
+import { headerMapOf, idsInSheet, readRowBlocks, rowsMatching } from "./columns";
 import { type Change, histories, logValue, readLog, writeLog } from "./complaints";
 import { earlierComplaints } from "./finders";
 import { newIds } from "./ids";
@@ -80,13 +81,17 @@ export function historyOf(
   return { history: trailFromRow(c, statusBefore), source: "row" };
 }
 
-/** The Log's status histories, read once and only if asked for; a missing Log reads as empty. */
-export function lazyLogHistories(office: Office): () => Map<string, StatusChange[]> {
+/**
+ * The Log's status histories, read once and only if asked for; a missing Log reads as empty.
+ * Given the IDs wanted (an edit, the sweep), only their Log rows are read, found on Google's
+ * side: a workbook from before trails costs a search, not a read of years of Log.
+ */
+export function lazyLogHistories(office: Office, ids?: readonly string[]): () => Map<string, StatusChange[]> {
   let cached: Map<string, StatusChange[]> | null = null;
   return () => {
     if (!cached) {
       try {
-        cached = histories(readLog(office));
+        cached = histories(ids ? logEntriesOf(office, ids) : readLog(office));
       } catch (e) {
         if (!(e instanceof MissingSheetError)) throw e;
         cached = new Map();
@@ -94,6 +99,35 @@ export function lazyLogHistories(office: Office): () => Map<string, StatusChange
     }
     return cached;
   };
+}
+
+/** The Log rows of these items (by their ID column), read in blocks. */
+function logEntriesOf(office: Office, ids: readonly string[]): LogEntry[] {
+  const wanted = [...new Set(ids.map((id) => id.trim()).filter(Boolean))];
+  if (!wanted.length) return [];
+  const sheet = requireSheet(office.ss, SCHEMAS.log, office.codec);
+  const map = headerMapOf(sheet, SCHEMAS.log.columns);
+  requireColumns(
+    sheet,
+    map,
+    office.codec,
+    SCHEMAS.log.columns.map((c) => c.key),
+  );
+  // A search pattern per hundred IDs keeps each one short.
+  const rows: number[] = [];
+  for (let i = 0; i < wanted.length; i += 100) {
+    const some = wanted.slice(i, i + 100).map(escapeRe);
+    rows.push(...rowsMatching(sheet, map.index.get("item"), `^(?:${some.join("|")})$`, true));
+  }
+  rows.sort((a, b) => a - b);
+  const found = readRowBlocks(sheet, rows, map.width);
+  const keep = new Set(wanted.map((id) => id.toLowerCase()));
+  return decodeRows(
+    SCHEMAS.log,
+    map,
+    rows.map((r) => found.get(r) ?? []),
+    office.codec,
+  ).records.filter((e) => keep.has(e.item.trim().toLowerCase()));
 }
 
 /** A row with no ID that shows it was a complaint before (someone cleared or pasted over its ID). */
@@ -134,7 +168,10 @@ export function settleComplaintRows(office: Office, rowNumbers: readonly number[
   const fresh: { row: number; draft: Complaint; raw: unknown[] }[] = [];
   /** Complaints resolved by this edit, and whether they may have a call-back already. */
   const resolvedNow: { complaint: Complaint; mayHaveCallback: boolean }[] = [];
-  const fromLog = lazyLogHistories(office);
+  const fromLog = lazyLogHistories(
+    office,
+    decoded.records.map((c) => c.id),
+  );
   const single = hint.oldValue !== undefined;
   // Closing asks about the call-backs of the rows edited, found on Google's side, read once.
   let callbackRecords: ReturnType<typeof callbacksOfComplaints> | undefined;
@@ -499,7 +536,7 @@ export function moveComplaint(
   const raw = readRows(sheet, [row], map.width).get(row) ?? [];
   const c = decodeRows(SCHEMAS.complaints, map, [raw], office.codec, row).records[0];
   if (!c || c.id !== id) return null;
-  const { history } = historyOf(office, c, lazyLogHistories(office));
+  const { history } = historyOf(office, c, lazyLogHistories(office, [id]));
   const before = lastStatus(history);
   if (!from.includes(before)) return null;
   const moved = applyTransition({ ...c, status: before }, { to, who: office.user, at: office.now });

@@ -3,9 +3,9 @@
 // still checked by the hourly run.
 import { describe, expect, it } from "vitest";
 import { fixture, officeWith } from "../../bench/office";
-import { typeInto } from "../../sim/workbook";
+import { complaintRow, readSheet, typeInto } from "../../sim/workbook";
 import { callbacks, resolvedComplaint, typeIntoCallback } from "./callbackHarness";
-import { form, staffedOffice, submit } from "./harness";
+import { form, shanghaiMinute, staffedOffice, submit } from "./harness";
 
 describe("a call-back scheduled from the few rows read", () => {
   it("gets an ID no other call-back has, even in a copied workbook without its ID counter", async () => {
@@ -65,5 +65,42 @@ describe("the hourly run reads what can still change", () => {
     // Open complaints and call-backs (the last ten days) are read whole, the rest in 3 + 4
     // columns: well under half of the two sheets (reading them whole once was all of it).
     expect(read).toBeLessThan(cells / 2);
+  });
+});
+
+describe("a workbook from before status trails", () => {
+  it("takes an edited complaint's history from its own Log rows, without reading the Log", async () => {
+    const data = fixture(1_000, { trails: false });
+    const rt = await officeWith(data);
+    const c = data.complaints.find((x) => x.status === "in_progress");
+    if (!c) throw new Error("no complaint in progress");
+    const acknowledged = data.log.find((e) => e.item === c.id && e.to === "已响应");
+    if (!acknowledged) throw new Error("no acknowledgement logged");
+    const logCells = rt.meter.quietly(() => {
+      const log = rt.sheets.spreadsheet.getSheetByName("日志");
+      return (log?.getLastRow() ?? 0) * (log?.getLastColumn() ?? 0);
+    });
+    typeInto(rt, c.id, ["状态"], "已解决");
+    const edit = rt.meter.executions.at(-1);
+    const trail = String(complaintRow(rt, c.id).record["状态轨迹"]);
+    // The Log's steps, with their times, then the resolution just typed.
+    expect(trail).toMatch(
+      new RegExp(
+        `^新登记 .* → 已响应 ${shanghaiMinute(acknowledged.at.getTime())}:\\d\\d → 处理中 .* → 已解决 `,
+      ),
+    );
+    // (Cells searched on Google's side count too: the Log's ID column is searched, not read.)
+    expect(edit?.cellsRead ?? 0).toBeLessThan(logCells / 3);
+  });
+
+  it("has the hourly run give 500 complaints their trail each hour", async () => {
+    const rt = await officeWith(fixture(1_200, { trails: false }));
+    const withTrail = () =>
+      readSheet(rt, "complaints").rows.filter((r) => String(r["状态轨迹"] ?? "")).length;
+    expect(withTrail()).toBe(0);
+    rt.run("runReminders");
+    expect(withTrail()).toBe(500);
+    rt.run("runReminders");
+    expect(withTrail()).toBe(1_000);
   });
 });
