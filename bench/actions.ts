@@ -51,12 +51,15 @@ const intake = (unit: string) => ({
   receivedAt: "",
 });
 
-/** A person types a whole new complaint on the first empty row, as one paste. */
-function typeNewRow(rt: Runtime, unit: string) {
+/**
+ * A person types a whole new complaint (noise, normal) on the first empty row, as one paste;
+ * returns the sheet row. Received at `receivedAt` (local time), the bench's morning by default.
+ */
+export function typeNewRow(rt: Runtime, unit: string, receivedAt = "2026-11-24 09:40"): number {
   const view = readSheet(rt, "complaints");
-  const row = view.rowNumber(view.rows.length - 1) + 1;
+  const row = view.rows.length ? view.rowNumber(view.rows.length - 1) + 1 : 2;
   const typed: Record<string, string> = {
-    受理时间: "2026-11-24 09:40",
+    受理时间: receivedAt,
     渠道: "电话",
     房号: unit,
     业主: "李女士",
@@ -70,6 +73,7 @@ function typeNewRow(rt: Runtime, unit: string) {
   const to = view.header.indexOf("投诉内容");
   const values = view.header.slice(from, to + 1).map((h) => typed[h] ?? "");
   rt.edit(view.name, `${cellOf(view, row, "受理时间")}:${cellOf(view, row, "投诉内容")}`, [values]);
+  return row;
 }
 
 /** A person resolves one complaint in progress: onEdit scores it and schedules its call-back. */
@@ -99,7 +103,11 @@ export const ACTIONS: Action[] = [
     kind: "dialog",
     act: (rt, data) => rt.callFromDialog("submitComplaint", intake(unitOf(data)), "bench-intake"),
   },
-  { name: "typed row (onEdit)", kind: "trigger", act: (rt, data) => typeNewRow(rt, unitOf(data)) },
+  {
+    name: "typed row (onEdit)",
+    kind: "trigger",
+    act: (rt, data) => void typeNewRow(rt, unitOf(data)),
+  },
   {
     name: "typed row, lists not cached (onEdit)",
     kind: "trigger",

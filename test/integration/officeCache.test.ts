@@ -3,29 +3,14 @@
 // one of those sheets is seen by the very next action; a change no edit announces (a script's
 // write, a deleted row) within the cache's five minutes; a deleted sheet at once.
 import { describe, expect, it } from "vitest";
+import { typeNewRow } from "../../bench/actions";
 import type { Runtime } from "../../local/emu/runtime";
 import { cellOf, readSheet } from "../../sim/workbook";
 import { complaints, staffedOffice } from "./harness";
 
 /** A person types a whole complaint (noise, normal) into the next empty row. */
 function typeComplaint(rt: Runtime, unit: string) {
-  const view = readSheet(rt, "complaints");
-  const row = view.rows.length + 2;
-  const edit = rt.edit("投诉", `${cellOf(view, row, "受理时间")}:${cellOf(view, row, "投诉内容")}`, [
-    [
-      "2026-03-02 08:40",
-      "",
-      "电话",
-      unit,
-      "王先生",
-      "13812345678",
-      "噪音扰民",
-      "一般",
-      "3栋大堂",
-      "夜间噪音",
-    ],
-  ]);
-  expect(edit.accepted).toBe(true);
+  typeNewRow(rt, unit, "2026-03-02 08:40");
   const typed = complaints(rt).find((r) => r["房号"] === unit);
   if (!typed) throw new Error(`no complaint for ${unit}`);
   return typed;
