@@ -14,8 +14,8 @@ type Validation = GoogleAppsScript.Spreadsheet.DataValidation;
 /** Column `i` (0-based) below the header, as far down as the sheet goes when the repair runs. */
 const columnBelow = (sheet: Sheet, i: number) => sheet.getRange(2, i + 1, sheet.getMaxRows() - 1, 1);
 
-/** Records the health check reads from the bottom up (repair reads them all). */
-const NEWEST_RECORDS = 1_000;
+/** Records the health check reads from the bottom up, a busy day's worth (repair reads them all). */
+const NEWEST_RECORDS = 300;
 
 /**
  * Sheets only the desk writes, and always through writeRows, which gives every cell it writes
