@@ -24,24 +24,39 @@ const KEY: Record<Moved, string> = { complaints: "id", callbacks: "id", log: "it
 
 function table(rt: Runtime, which: Moved) {
   const sheet = rt.sheets.spreadsheet.getSheetByName(sheetName(rt, which)) as unknown as Sheet;
-  const values = sheet.getDataRange().getValues();
   const spec = SCHEMAS[which] as unknown as SheetSpec<unknown>;
-  const map = mapHeaders(spec.columns, values[0] ?? []);
-  return { sheet, spec, map, rows: values.slice(1) };
+  const map = mapHeaders(
+    spec.columns,
+    sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0] ?? [],
+  );
+  const last = sheet.getLastRow();
+  /** One column's cells, rows 2 to the last ([] when the sheet lacks it). */
+  const column = (key: string): unknown[] => {
+    const col = map.index.get(key);
+    if (col === undefined || last < 2) return [];
+    return sheet
+      .getRange(2, col + 1, last - 1, 1)
+      .getValues()
+      .map(([v]) => v);
+  };
+  return { sheet, map, last, column };
 }
 
 type Table = ReturnType<typeof table>;
 
-/** Keeps only the rows `keep` says, in order; the rows freed at the end of the data go, as deletions would. */
-function keepRows(which: Table, keep: (row: unknown[]) => boolean): number {
-  const { sheet, map, rows } = which;
-  const kept = rows.filter(keep);
-  const gone = rows.length - kept.length;
-  if (!gone) return 0;
-  if (kept.length)
-    sheet.getRange(2, 1, kept.length, map.width).setValues(kept.map((r) => r.slice(0, map.width)));
-  sheet.deleteRows(2 + kept.length, gone);
-  return gone;
+/**
+ * Deletes the rows whose record is among `gone`, as the archive's deletions would leave the
+ * sheet: the rows below move up, the grid shrinks. Rows above the first one leaving stay.
+ */
+function removeRows(t: Table, key: string, gone: ReadonlySet<string>): number {
+  const keys = t.column(key).map(text);
+  const from = keys.findIndex((k) => gone.has(k));
+  if (from < 0) return 0;
+  const rows = t.sheet.getRange(2 + from, 1, keys.length - from, t.map.width).getValues();
+  const kept = rows.filter((_, i) => !gone.has(keys[from + i] ?? ""));
+  if (kept.length) t.sheet.getRange(2 + from, 1, kept.length, t.map.width).setValues(kept);
+  t.sheet.deleteRows(2 + from + kept.length, rows.length - kept.length);
+  return rows.length - kept.length;
 }
 
 function statsSheet(rt: Runtime, office: Office): Sheet {
@@ -70,27 +85,23 @@ function dueIds(
   callbacks: Table,
   cutoff: number,
 ): { due: Set<string>; callbacks: Set<string> } {
-  const at = (t: Table, key: string) => t.map.index.get(key) ?? -1;
-  const [id, status, closedAt] = ["id", "status", "closedAt"].map((k) => at(complaints, k));
-  const states: ClosedState[] = complaints.rows.map((r) => {
-    const closed = r[closedAt ?? -1];
-    return {
-      id: text(r[id ?? -1]),
-      status: statusOf(r[status ?? -1]) ?? "",
-      closedAt: isDate(closed) ? closed.getTime() : null,
-    };
+  const statuses = complaints.column("status");
+  const closed = complaints.column("closedAt");
+  const states: ClosedState[] = complaints.column("id").map((id, i) => {
+    const at = closed[i];
+    return { id: text(id), status: statusOf(statuses[i]) ?? "", closedAt: isDate(at) ? at.getTime() : null };
   });
-  const [cbId, source, ref, state, satisfaction] = ["id", "source", "ref", "state", "satisfaction"].map((k) =>
-    at(callbacks, k),
+  const [source, ref, state, satisfaction] = ["source", "ref", "state", "satisfaction"].map((k) =>
+    callbacks.column(k).map(text),
   );
-  const links = callbacks.rows.map((r) => ({
-    id: text(r[cbId ?? -1]),
-    source: choiceCode("cbSource", text(r[source ?? -1])) ?? "",
-    ref: text(r[ref ?? -1]),
-    state: choiceCode("cbState", text(r[state ?? -1])) ?? "",
-    satisfaction: choiceCode("satisfaction", text(r[satisfaction ?? -1])) ?? "",
-  })) as Pick<Callback, "id" | "source" | "ref" | "state" | "satisfaction">[];
-  const due = new Set(archivable(states, links as Callback[], cutoff).map((d) => d.id));
+  const links = callbacks.column("id").map((id, i) => ({
+    id: text(id),
+    source: choiceCode("cbSource", source?.[i] ?? "") ?? "",
+    ref: ref?.[i] ?? "",
+    state: choiceCode("cbState", state?.[i] ?? "") ?? "",
+    satisfaction: choiceCode("satisfaction", satisfaction?.[i] ?? "") ?? "",
+  })) as Callback[];
+  const due = new Set(archivable(states, links, cutoff).map((d) => d.id));
   const theirs = links.filter((cb) => cb.source === "complaint" && due.has(cb.ref)).map((cb) => cb.id);
   return { due, callbacks: new Set(theirs) };
 }
@@ -104,44 +115,35 @@ export function archiveDue(rt: Runtime, office: Office, now: number): number {
     const cutoff = monthsBefore(now, office.settings.archiveAfterMonths, codec.utcOffsetMinutes);
     const { due, callbacks: theirCallbacks } = dueIds(complaints, callbacks, cutoff);
     if (!due.size) return 0;
-    const items = new Set([...due, ...theirCallbacks]);
     // Their figures first, as the archive writes Stats before any row leaves.
-    const idCol = complaints.map.index.get("id") ?? -1;
-    const records = decodeRows(
-      SCHEMAS.complaints,
-      complaints.map,
-      complaints.rows.filter((r) => due.has(text(r[idCol]))),
-      codec,
-    ).records;
-    const figures = records.map((c) => {
+    const ids = complaints.column("id").map(text);
+    const first = ids.findIndex((id) => due.has(id));
+    const rows = complaints.sheet
+      .getRange(2 + first, 1, ids.length - first, complaints.map.width)
+      .getValues()
+      .filter((_, i) => due.has(ids[first + i] ?? ""));
+    const figures = decodeRows(SCHEMAS.complaints, complaints.map, rows, codec).records.map((c) => {
       const history = parseTrail(c.trail, codec.utcOffsetMinutes, statusOf) ?? [];
       const sla = scoreComplaint(c, history, { now: new Date(now), ...office });
-      return frozenFigures(
-        c,
-        sla,
-        new Date(now),
-        `archived by the benchmark's fill, ${new Date(now).toISOString().slice(0, 7)}`,
-      );
+      const month = new Date(now).toISOString().slice(0, 7);
+      return frozenFigures(c, sla, new Date(now), `archived by the benchmark's fill, ${month}`);
     });
     const stats = statsSheet(rt, office);
     const map = mapHeaders(
       SCHEMAS.stats.columns,
       stats.getRange(1, 1, 1, stats.getLastColumn()).getValues()[0] ?? [],
     );
-    const first = stats.getLastRow() + 1;
-    const needed = first + figures.length - 1 - stats.getMaxRows();
+    const at = stats.getLastRow() + 1;
+    const needed = at + figures.length - 1 - stats.getMaxRows();
     if (needed > 0) stats.insertRowsAfter(stats.getMaxRows(), needed);
     stats
-      .getRange(first, 1, figures.length, map.width)
+      .getRange(at, 1, figures.length, map.width)
       .setValues(figures.map((f) => encodeRow(SCHEMAS.stats, map, f, codec)));
-    const moved = (which: Table, key: string, wanted: ReadonlySet<string>) => {
-      const col = which.map.index.get(key) ?? -1;
-      return keepRows(which, (row) => !wanted.has(text(row[col])));
-    };
-    moved(complaints, KEY.complaints, due);
-    moved(callbacks, KEY.callbacks, theirCallbacks);
-    moved(table(rt, "log"), KEY.log, items);
-    moved(table(rt, "sent"), KEY.sent, items);
+    const items = new Set([...due, ...theirCallbacks]);
+    removeRows(complaints, KEY.complaints, due);
+    removeRows(callbacks, KEY.callbacks, theirCallbacks);
+    removeRows(table(rt, "log"), KEY.log, items);
+    removeRows(table(rt, "sent"), KEY.sent, items);
     return due.size;
   });
 }

@@ -102,7 +102,9 @@ export function fill(rt: Runtime, office: BusyOffice, writes: Writes, codec: Cod
     const complaints = upsert(rt, "complaints", writes.complaints, codec, "id", (v) => v);
     const callbacks = upsert(rt, "callbacks", writes.callbacks, codec, "id", (v) => v);
     const sentLines = new Map([...writes.sent].map(([record, line]) => [record, sentRow(line)]));
-    const sent = upsert(rt, "sent", sentLines, codec, "key", recordOf);
+    // Only a call-back's record differs from its key (a row per call-back, whatever the day).
+    const record = (key: string) => (key.startsWith("callback|") ? recordOf(key) : key);
+    const sent = upsert(rt, "sent", sentLines, codec, "key", record);
     const log = open(rt, "log");
     append(
       log.sheet,

@@ -25,14 +25,14 @@ export interface RunFigures extends Band {
   calls: number;
   cellsRead: number;
   cellsWritten: number;
+  /** Complaints the run's archive job moved out of the workbook. */
+  archived: number;
 }
 
 export interface DayFigures {
   /** The day's measured hourly runs (MEASURED_HOURS), in order. */
   hourly: RunFigures[];
   digest: RunFigures[];
-  /** Installed-trigger time that day: 24 hourly runs at the sampled runs' mean, and the digest. */
-  triggerTime: Band;
   typedRow: Measure;
   statusEdit: Measure;
   /** Runs that failed that day, with why. */
@@ -41,13 +41,18 @@ export interface DayFigures {
   emails: number;
 }
 
-const figures = (rt: Runtime, r: ExecutionRecord): RunFigures => ({
+/** An execution's figures, and how many complaints left the live workbook meanwhile. */
+export const figures = (rt: Runtime, r: ExecutionRecord, archived = 0): RunFigures => ({
   calibratedMs: Math.round(r.modelledMs),
   pessimisticMs: Math.round(pessimisticMs(rt.meter.costs, r.modelledMs, r.waitedMs)),
   calls: r.calls,
   cellsRead: r.cellsRead,
   cellsWritten: r.cellsWritten,
+  archived,
 });
+
+/** A unit and a place the office's own complaints never name: the typed complaint repeats none. */
+const TYPED_UNIT = "31栋1单元0101";
 
 /** A person types a whole new complaint on the first empty row, as one paste; returns its row. */
 function typeNewRow(rt: Runtime): number {
@@ -55,12 +60,12 @@ function typeNewRow(rt: Runtime): number {
   const row = rt.meter.quietly(() => rt.sheets.spreadsheet.getSheetByName(view.name)?.getLastRow() ?? 1) + 1;
   const typed: Record<string, string> = {
     渠道: "电话",
-    房号: "12栋3单元2104",
+    房号: TYPED_UNIT,
     业主: "李女士",
     联系电话: "13912345678",
     类别: "噪音扰民",
     严重程度: "一般",
-    地点: "12栋楼道",
+    地点: "31栋会所",
     投诉内容: "夜间装修噪音",
   };
   const from = view.header.indexOf("受理时间");
@@ -93,15 +98,21 @@ export function sampleDay(
 ): DayFigures {
   const at = (hour: number) => day + hour * HOUR;
   /** Everything before `to` happens, then the desk's installed triggers fire at `to`. */
+  const hourly: RunFigures[] = [];
+  const digest: RunFigures[] = [];
   const deskRunsAt = (to: number) => {
     office.advance(to - 1);
     fill(rt, office, office.take(), codec);
     rt.clock.set(to);
+    const first = rt.meter.executions.length;
+    const before = liveComplaints();
     rt.advanceTo(to);
+    for (const r of rt.meter.executions.slice(first))
+      if (r.label === "runReminders") hourly.push(figures(rt, r, before - liveComplaints()));
+      else if (r.label === "runDailyDigest") digest.push(figures(rt, r));
     // The office's own share of that hour is the desk's: only the ledger follows.
     office.advance(to, { shadow: true });
   };
-  const firstRun = rt.meter.executions.length;
   const failures = rt.failures.length;
   for (const hour of MEASURED_HOURS.filter((h) => h < 10.5)) deskRunsAt(at(hour));
   // 10:30: a new complaint typed in, moved on by people, and resolved.
@@ -133,27 +144,22 @@ export function sampleDay(
     },
     NO_DATA,
   );
+  const resolved = rt.meter.quietly(() => {
+    const view = readSheet(rt, "complaints");
+    return view.rows.find((_, i) => view.rowNumber(i) === row)?.["状态"];
+  });
   adoptHighWater(rt, office);
   for (const hour of MEASURED_HOURS.filter((h) => h > 10.5)) deskRunsAt(at(hour));
   office.advance(at(24) - 1);
   fill(rt, office, office.take(), codec);
-
-  const ofDay = rt.meter.executions.slice(firstRun).filter((r) => r.startedAt >= day && r.startedAt < at(24));
-  const hourly = ofDay.filter((r) => r.label === "runReminders").map((r) => figures(rt, r));
-  const digest = ofDay.filter((r) => r.label === "runDailyDigest").map((r) => figures(rt, r));
-  const total = (f: (r: RunFigures) => number) =>
-    (24 * hourly.reduce((n, r) => n + f(r), 0)) / Math.max(1, hourly.length) +
-    digest.reduce((n, r) => n + f(r), 0);
+  const refused =
+    resolved === choiceLabel("status", "resolved", codec.t) ? [] : [`status edit left ${String(resolved)}`];
   return {
     hourly,
     digest,
-    triggerTime: {
-      calibratedMs: Math.round(total((r) => r.calibratedMs)),
-      pessimisticMs: Math.round(total((r) => r.pessimisticMs)),
-    },
     typedRow,
     statusEdit,
-    failures: rt.failures.slice(failures).map((f) => `${f.name}: ${f.message}`),
+    failures: [...refused, ...rt.failures.slice(failures).map((f) => `${f.name}: ${f.message}`)],
     emails: rt.outbox.filter((m) => m.at >= day && m.at < at(24)).length,
   };
 }
