@@ -7,6 +7,7 @@
 import type { BusinessCalendar } from "../domain/calendar";
 import { isDate } from "../domain/dates";
 import type { Language, OfficeSettings } from "../domain/settings";
+import { utf8Bytes } from "../domain/text";
 import { userLocale, utcOffsetMinutes } from "../gas/services";
 import { requireColumns, requireSheet } from "../gas/table";
 import { languageFromLocale, type Translate, translator } from "../i18n/messages";
@@ -43,8 +44,8 @@ const EDITED_TTL_S = 21_600;
 /** Bump when the cached form changes, so an older deployment's entries are never read. */
 const CONFIG_KEY = "office.config.1";
 const EDITED_KEY = "office.config.editedAt";
-/** The cache refuses values over 100 KB; a larger configuration is simply read each time. */
-const MAX_CACHED_CHARS = 90_000;
+/** The cache refuses values over 100 KB (UTF-8); a larger configuration is simply read each time. */
+const MAX_CACHED_BYTES = 90_000;
 
 export interface LoadOptions {
   /**
@@ -149,7 +150,7 @@ function remembered({ cells, readAt }: { cells: ConfigCells; readAt: number }): 
         ]),
       ),
     });
-    if (text.length <= MAX_CACHED_CHARS) documentCache().put(CONFIG_KEY, text, CONFIG_TTL_S);
+    if (utf8Bytes(text) <= MAX_CACHED_BYTES) documentCache().put(CONFIG_KEY, text, CONFIG_TTL_S);
   } catch (e) {
     console.warn(`Could not cache the office's settings: ${messageOf(e)}`);
   }

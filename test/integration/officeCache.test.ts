@@ -59,6 +59,17 @@ describe("the office's lists in the cache", () => {
     expect(typeComplaint(rt, "2栋1单元0202")["责任部门"]).toBe(other);
   });
 
+  it("works on, reading the lists each time, when they are too large for the cache", async () => {
+    const rt = await staffedOffice();
+    const view = readSheet(rt, "settings");
+    // Three notes of 20,000 Chinese characters: 180 KB of UTF-8, past the cache's 100 KB.
+    for (const i of [0, 1, 2])
+      rt.edit(view.name, cellOf(view, view.rowNumber(i), view.header[2] ?? ""), "说明".repeat(10_000));
+    expect(typeComplaint(rt, "4栋1单元0401")["编号"]).not.toBe("");
+    expect(typeComplaint(rt, "4栋1单元0402")["编号"]).not.toBe("");
+    expect(rt.failures).toEqual([]);
+  });
+
   it("still explains a deleted Settings sheet at the next edit, cached or not", async () => {
     const rt = await staffedOffice();
     typeComplaint(rt, "3栋1单元0301");
