@@ -13,6 +13,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
 import { CALIBRATED } from "../local/costs";
 import { createRuntime, type Runtime } from "../local/emu/runtime";
 import { setDepartment, setSetting, sheetName } from "../sim/workbook";
@@ -37,14 +38,6 @@ const OWNERS = 8_000;
 const WARM_UP_MS = 2 * HOUR;
 /** Before each measured day, the desk's own archive job moves what came due in this last stretch. */
 const REAL_ARCHIVE_MS = 10 * 24 * HOUR;
-
-function option(name: string): string | undefined {
-  const args = process.argv.slice(2);
-  const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (i < 0) return undefined;
-  const arg = args[i] ?? "";
-  return arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : (args[i + 1] ?? "");
-}
 
 /** Office-local midnight starting month `m` (0 = January of the first year). */
 const monthStart = (m: number) => Date.UTC(START_YEAR, m, 1) - OFFSET_MS;
@@ -83,8 +76,12 @@ function catchUp(rt: Runtime, at: number): ArchiveCatchUp {
   return { runs, deskEmails: rt.outbox.length - emails };
 }
 
-const years = Math.max(1, Math.min(10, Number(option("years")) || 5));
-const out = option("out") || "out/bench.json";
+const { values: args } = parseArgs({
+  options: { years: { type: "string" }, out: { type: "string" } },
+  strict: false,
+});
+const years = Math.max(1, Math.min(10, Number(args.years) || 5));
+const out = typeof args.out === "string" && args.out ? args.out : "out/bench.json";
 const started = performance.now();
 const office = defaultOffice(MANAGER);
 const { codec } = office;

@@ -44,19 +44,19 @@ function table(rt: Runtime, which: Moved) {
 
 type Table = ReturnType<typeof table>;
 
-/**
- * Deletes the rows whose record is among `gone`, as the archive's deletions would leave the
- * sheet: the rows below move up, the grid shrinks. Rows above the first one leaving stay.
- */
+/** Deletes the rows whose record is among `gone`, block by block from the bottom, as the archive does. */
 function removeRows(t: Table, key: string, gone: ReadonlySet<string>): number {
-  const keys = t.column(key).map(text);
-  const from = keys.findIndex((k) => gone.has(k));
-  if (from < 0) return 0;
-  const rows = t.sheet.getRange(2 + from, 1, keys.length - from, t.map.width).getValues();
-  const kept = rows.filter((_, i) => !gone.has(keys[from + i] ?? ""));
-  if (kept.length) t.sheet.getRange(2 + from, 1, kept.length, t.map.width).setValues(kept);
-  t.sheet.deleteRows(2 + from + kept.length, rows.length - kept.length);
-  return rows.length - kept.length;
+  const rows = t
+    .column(key)
+    .map((k, i) => (gone.has(text(k)) ? i + 2 : 0))
+    .filter((row) => row > 0);
+  for (let end = rows.length - 1; end >= 0; ) {
+    let start = end;
+    while (start > 0 && rows[start - 1] === (rows[start] ?? 0) - 1) start -= 1;
+    t.sheet.deleteRows(rows[start] ?? 2, end - start + 1);
+    end = start - 1;
+  }
+  return rows.length;
 }
 
 function statsSheet(rt: Runtime, office: Office): Sheet {

@@ -10,38 +10,31 @@ import { type Random, random } from "../../sim/scenario";
 import {
   applyOutcome,
   type Callback,
-  type CallbackNotice,
   type CallbackSource,
   dueAtOf,
   emptyCallback,
   type Outcome,
-  planCallbackReminders,
   possibleStates,
   type Satisfaction,
 } from "../../src/domain/callback";
 import { type Complaint, emptyComplaint, type Status } from "../../src/domain/complaint";
 import { formatLocal } from "../../src/domain/dates";
-import { digestDay, startOfLocalDay } from "../../src/domain/digest";
-import { isEmail } from "../../src/domain/email";
-import { groupByRecipient, type Notice, planNotices, type TrackedItem } from "../../src/domain/escalation";
+import { startOfLocalDay } from "../../src/domain/digest";
 import { formatId, type IdPrefix } from "../../src/domain/ids";
 import type { LogEntry, LogField, StatusChange } from "../../src/domain/log";
-import { encodeNotice, recordOf } from "../../src/domain/notices";
+import { recordOf } from "../../src/domain/notices";
 import { registerComplaint } from "../../src/domain/register";
-import { planRowEdit, sameTime, scoreComplaint } from "../../src/domain/rowEdit";
-import type { OfficeSettings } from "../../src/domain/settings";
-import type { SlaResult } from "../../src/domain/sla";
+import { planRowEdit, scoreComplaint } from "../../src/domain/rowEdit";
 import { formatTrail } from "../../src/domain/trail";
 import { applyTransition } from "../../src/domain/workflow";
 import { choiceLabel } from "../../src/sheets/codec";
 import type { Office } from "../fixtures";
 import { Agenda } from "./agenda";
+import { type Case, HourlyShare } from "./hourlyShare";
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** What one reminder email lists of each kind (emails.ts); the rest wait for the next run. */
-const MAX_LISTED = 60;
 /** The hours people take complaints in and finish services in, office-local. */
 const COMPLAINT_HOURS = [7, 21] as const;
 const SERVICE_HOURS = [8, 20] as const;
@@ -87,15 +80,6 @@ export interface Counts {
   emails: number;
 }
 
-interface Case {
-  c: Complaint;
-  history: StatusChange[];
-  /** Notice keys sent about it (its share of the Sent ledger, forgotten when it closes). */
-  sent: string[];
-  /** No notice can be new before this time (see nextThreshold); 0: plan at the next run. */
-  quietUntil: number;
-}
-
 const PLACES = ["楼道", "电梯厅", "地下车库", "大堂", "屋面", "绿化带", "单元门口", "卫生间", "厨房", "阳台"];
 const SERVICE_JOBS: readonly { source: CallbackSource; content: string; dept: string }[] = [
   { source: "repair", content: "更换厨房水龙头", dept: "工程维修" },
@@ -138,12 +122,7 @@ export class BusyOffice {
   private readonly seqs = new Map<string, number>();
   /** Recent complaints by unit and by place, for the desk's repeat check. */
   private readonly recent = new Map<string, Complaint[]>();
-  private readonly digests = new Set<string>();
-  /** Call-backs reminded about on the current day (one reminder a day each). */
-  private remindedToday = new Set<string>();
-  /** Complaint notices sent, of complaints not closed yet: the Sent ledger the run checks. */
-  private readonly sentKeys = new Set<string>();
-  private today = "";
+  private readonly hourly: HourlyShare;
   private writes: Writes = emptyWrites();
   private readonly label: (s: Status) => string;
 
@@ -156,6 +135,19 @@ export class BusyOffice {
     this.nextTick = options.start + options.tickPhaseMs + HOUR;
     this.arrivalsUntil = options.start;
     this.label = (s) => choiceLabel("status", s, office.codec.t);
+    this.hourly = new HourlyShare({
+      office,
+      triggerOwner: options.triggerOwner,
+      working: this.working,
+      pending: this.pending,
+      touch: (kase) => this.touch(kase),
+      log: (at, item, field, from, to, who, note) => this.log(at, item, field, from, to, who, note),
+      logValue: (field, value) => this.logValue(field, value),
+      sent: (at, key, subject) => this.sent(at, key, subject),
+      emailed: () => {
+        this.counts.emails += 1;
+      },
+    });
   }
 
   /** Everything up to `to` happens; ticks run the hourly run's share unless `shadow`. */
@@ -172,7 +164,7 @@ export class BusyOffice {
       this.now = at;
       if (eventFirst) this.agenda.pop()?.run();
       else {
-        this.tick(at, shadow);
+        this.hourly.tick(at, shadow);
         this.nextTick += HOUR;
       }
     }
@@ -473,7 +465,7 @@ export class BusyOffice {
       this.moveByCall(kase, "closed", at, who, note);
       this.resolved.delete(kase.c.id);
       this.reopened.delete(kase.c.id);
-      for (const key of kase.sent) this.sentKeys.delete(key);
+      this.hourly.forget(kase);
     } else if (consequence === "reopenComplaint" && kase) {
       this.moveByCall(kase, "reopened", at, who, note);
       this.reopened.add(kase.c.id);
@@ -535,121 +527,6 @@ export class BusyOffice {
     });
   }
 
-  // ---- The hourly run's share ----------------------------------------------------------
-
-  private tick(at: number, shadow: boolean) {
-    const offset = this.office.codec.utcOffsetMinutes;
-    const day = formatLocal(at, offset, false);
-    if (day !== this.today) {
-      this.today = day;
-      this.remindedToday = new Set();
-    }
-    const notices = planNotices(this.rescore(at, shadow), this.office.settings, at, {
-      has: (key) => this.sentKeys.has(key),
-    });
-    // Only call-backs not reminded yet today can owe a reminder now.
-    const owed = [...this.pending.values()].filter((c) => !this.remindedToday.has(c.id));
-    const reminders = planCallbackReminders(owed, at, startOfLocalDay(at, offset) + DAY, day, NONE, isEmail);
-    this.email(at, notices, reminders, shadow);
-    this.digest(at, day, shadow);
-  }
-
-  /**
-   * Re-scores what is being worked on, as the run does: a paused deadline moves, and the run
-   * logs it. Returns the items planNotices could find something new for: a complaint whose
-   * notices all went out is quiet until its next threshold (lead time, deadline, manager's delay).
-   */
-  private rescore(at: number, shadow: boolean): TrackedItem[] {
-    const items: TrackedItem[] = [];
-    const { settings } = this.office;
-    for (const kase of this.working.values()) {
-      const sla = scoreComplaint(kase.c, kase.history, { now: new Date(at), ...this.office });
-      if (!sla) continue;
-      const c = kase.c;
-      const responseDue = new Date(sla.responseDue);
-      const resolutionDue = sla.resolutionDue === null ? null : new Date(sla.resolutionDue);
-      const moved: [LogField, Date | null, Date | null][] = [];
-      if (!sameTime(c.responseDue, responseDue)) moved.push(["responseDue", c.responseDue, responseDue]);
-      if (!sameTime(c.resolutionDue, resolutionDue))
-        moved.push(["resolutionDue", c.resolutionDue, resolutionDue]);
-      if (moved.length || c.slaState !== sla.state) {
-        kase.c = { ...c, responseDue, resolutionDue, slaState: sla.state };
-        this.touch(kase);
-      }
-      if (!shadow)
-        for (const [field, from, to] of moved)
-          this.log(
-            at,
-            c.id,
-            field,
-            this.logValue(field, from),
-            this.logValue(field, to),
-            this.options.triggerOwner,
-            this.office.codec.t("log.rescored"),
-          );
-      if (at < kase.quietUntil) continue;
-      kase.quietUntil = nextThreshold(sla, settings, at);
-      items.push({ complaint: kase.c, sla });
-    }
-    return items;
-  }
-
-  /** One email per person: their complaint notices and the call-backs they owe, at most MAX_LISTED of each. */
-  private email(
-    at: number,
-    notices: readonly Notice[],
-    reminders: readonly CallbackNotice[],
-    shadow: boolean,
-  ) {
-    const people = new Map<string, { notices: Notice[]; callbacks: CallbackNotice[] }>();
-    const person = (to: string) => {
-      const k = to.toLowerCase();
-      const p = people.get(k) ?? { notices: [], callbacks: [] };
-      people.set(k, p);
-      return p;
-    };
-    for (const group of groupByRecipient(notices).values())
-      for (const n of group) person(n.recipient).notices.push(n);
-    for (const c of reminders) person(c.recipient).callbacks.push(c);
-    const t = this.office.codec.t;
-    const officeName = this.office.settings.officeName;
-    for (const p of people.values()) {
-      const listed = p.notices.slice(0, MAX_LISTED);
-      const calls = p.callbacks.slice(0, MAX_LISTED);
-      // What is left out goes in the next run's email.
-      for (const n of p.notices.slice(MAX_LISTED)) {
-        const kase = this.working.get(n.item.complaint.id);
-        if (kase) kase.quietUntil = 0;
-      }
-      const ids = new Set(listed.map((n) => n.item.complaint.id));
-      const subject = ids.size
-        ? t("mail.reminder.subject", { office: officeName, count: ids.size })
-        : t("mail.reminder.subjectCallbacks", { office: officeName, count: calls.length });
-      for (const n of listed) {
-        this.sentKeys.add(n.key);
-        this.working.get(n.item.complaint.id)?.sent.push(n.key);
-      }
-      for (const c of calls) this.remindedToday.add(c.callback.id);
-      this.counts.emails += 1;
-      if (!shadow)
-        for (const key of [...listed.map((n) => n.key), ...calls.map((c) => c.key)])
-          this.sent(at, key, subject);
-    }
-  }
-
-  /** The manager's digest, once a day from its hour on. */
-  private digest(at: number, day: string, shadow: boolean) {
-    const { settings, codec } = this.office;
-    const offset = codec.utcOffsetMinutes;
-    const hour = new Date(at + offset * MINUTE).getUTCHours();
-    if (!isEmail(settings.managerEmail) || hour < settings.digestHour || this.digests.has(day)) return;
-    this.digests.add(day);
-    const reported = digestDay(at, offset);
-    const key = encodeNotice({ type: "digest", day: reported, recipient: settings.managerEmail });
-    const subject = codec.t("mail.digest.subject", { office: settings.officeName, date: reported });
-    if (!shadow) this.sent(at, key, subject);
-  }
-
   // ---- Rows ----------------------------------------------------------------------------
 
   private touch(kase: Case) {
@@ -688,24 +565,6 @@ export class BusyOffice {
     const d = this.office.settings.departments.find((x) => x.name === department);
     return d?.handlerEmails[0] ?? this.options.desk[0] ?? "";
   }
-}
-
-const NONE: ReadonlySet<string> = new Set();
-
-/**
- * The first time after `at` a deadline planNotices looks at reaches a new level (lead time
- * before it, the deadline, the manager's delay after it): until then it plans nothing new.
- */
-export function nextThreshold(sla: SlaResult, settings: OfficeSettings, at: number): number {
-  if (sla.state === "paused" || sla.state === "met" || sla.state === "missed") return at + HOUR;
-  const dues = [sla.firstResponseAt === null ? sla.responseDue : null, sla.resolutionDue];
-  let next = Number.POSITIVE_INFINITY;
-  for (const due of dues) {
-    if (due === null) continue;
-    for (const t of [due - settings.reminderLeadHours * HOUR, due, due + settings.managerDelayHours * HOUR])
-      if (t > at && t < next) next = t;
-  }
-  return next;
 }
 
 function emptyWrites(): Writes {
